@@ -1,0 +1,36 @@
+// The walking skeleton: the real app, served by the real server, shows what
+// the server read from its SQLite database.
+import { test, expect } from '@playwright/test';
+
+test('the start page shows the database the server queried', async ({ page, request }) => {
+  const health = await (await request.get('/api/v1/health')).json();
+  expect(health.database).toBe('ok');
+
+  await page.goto('/');
+  await expect(page.getByTestId('health-database')).toHaveText(
+    `Database: connected (SQLite ${health.sqlite_version}, schema version ${health.schema_version}).`,
+  );
+  await expect(page.getByTestId('health-ok')).toContainText(`version ${health.version}`);
+});
+
+test('a deep link loads the app, and an unknown one says so', async ({ page }) => {
+  const response = await page.goto('/settings/contact');
+  expect(response.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('an unknown API route is a JSON 404, not the app', async ({ request }) => {
+  const response = await request.get('/api/v1/nope');
+  expect(response.status()).toBe(404);
+  expect(response.headers()['content-type']).toContain('application/json');
+  expect((await response.json()).code).toBe('not_found');
+});
+
+test('the language can be switched to Spanish and is remembered', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByRole('heading', { name: 'Estado del portal' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Estado del portal' })).toBeVisible();
+});

@@ -1,0 +1,50 @@
+//! `cargo xtask size`: what a browser downloads, raw and compressed.
+
+use crate::process::run;
+use crate::serve::build_app;
+use crate::tools::Tools;
+
+/// Node's zlib does gzip and brotli at the exact levels servers use, with no
+/// extra Rust crates to build.
+const MEASURE: &str = r#"
+const fs = require('fs'), path = require('path'), zlib = require('zlib');
+const dist = process.argv[1];
+const files = fs.readdirSync(dist).filter(f => fs.statSync(path.join(dist, f)).isFile()).sort();
+const rows = files.map(f => {
+  const data = fs.readFileSync(path.join(dist, f));
+  return {
+    file: f,
+    raw: data.length,
+    gzip: zlib.gzipSync(data, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(data, { params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
+  };
+});
+const n = v => v.toLocaleString('en-US');
+const line = r => console.log(r.file.padEnd(44) + n(r.raw).padStart(12) + n(r.gzip).padStart(12) + n(r.brotli).padStart(12));
+console.log('file'.padEnd(44) + 'raw'.padStart(12) + 'gzip -9'.padStart(12) + 'brotli -q11'.padStart(12));
+rows.forEach(line);
+const sum = (pred, label) => {
+  const picked = rows.filter(pred);
+  line({ file: label, raw: picked.reduce((a, r) => a + r.raw, 0),
+    gzip: picked.reduce((a, r) => a + r.gzip, 0), brotli: picked.reduce((a, r) => a + r.brotli, 0) });
+};
+console.log('-'.repeat(80));
+sum(r => /\.(html|js|wasm|css)$/.test(r.file), 'total (html + js + wasm + css)');
+sum(r => r.file.endsWith('.wasm'), '  of which wasm');
+"#;
+
+pub fn main(args: &[String]) -> Result<(), String> {
+    if let Some(extra) = args.first() {
+        return Err(format!("`size` takes no options (got `{extra}`)"));
+    }
+    let tools = Tools::new()?;
+    tools.setup_app_build()?;
+    build_app(&tools)?;
+    println!();
+    run(tools
+        .command("node")
+        .args(["-e", MEASURE])
+        .arg(tools.root.join("dist")))
+}

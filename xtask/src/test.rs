@@ -1,0 +1,440 @@
+//! `cargo xtask test`: every test layer, cheapest first, stopping at the first
+//! that fails, then one summary line per layer and a total.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::process::{human, run, run_capturing, step};
+use crate::serve::{KillOnDrop, build_app};
+use crate::tools::Tools;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layer {
+    Lint,
+    Native,
+    Browser,
+    E2e,
+}
+
+impl Layer {
+    const ALL: [Layer; 4] = [Layer::Lint, Layer::Native, Layer::Browser, Layer::E2e];
+
+    fn name(self) -> &'static str {
+        match self {
+            Layer::Lint => "lint",
+            Layer::Native => "native",
+            Layer::Browser => "browser",
+            Layer::E2e => "e2e",
+        }
+    }
+}
+
+/// How one layer went.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    passed: u32,
+    failed: u32,
+}
+
+struct Outcome {
+    layer: Layer,
+    counts: Counts,
+    elapsed: Duration,
+    /// Why the layer failed beyond failing tests (a build error, a tool missing).
+    error: Option<String>,
+}
+
+pub fn main(args: &[String]) -> Result<(), String> {
+    let layers = selected_layers(args)?;
+    let tools = Tools::new()?;
+    let mut outcomes = Vec::new();
+    for layer in layers {
+        println!("\n######## layer: {} ########", layer.name());
+        let started = Instant::now();
+        let result = match layer {
+            Layer::Lint => lint(&tools),
+            Layer::Native => native(&tools),
+            Layer::Browser => browser(&tools),
+            Layer::E2e => e2e(&tools),
+        };
+        let (counts, error) = match result {
+            Ok(counts) => (counts, None),
+            Err((counts, error)) => (counts, Some(error)),
+        };
+        let failed = error.is_some() || counts.failed > 0;
+        outcomes.push(Outcome {
+            layer,
+            counts,
+            elapsed: started.elapsed(),
+            error,
+        });
+        if failed {
+            break;
+        }
+    }
+    summarise(&outcomes)
+}
+
+fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
+    let mut chosen = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let name = match arg.strip_prefix("--layer=") {
+            Some(name) => name.to_owned(),
+            None if arg == "--layer" => iter.next().cloned().ok_or("--layer needs a name")?,
+            None => {
+                return Err(format!(
+                    "unknown option `{arg}` (try --layer lint|native|browser|e2e)"
+                ));
+            }
+        };
+        let layer = Layer::ALL
+            .into_iter()
+            .find(|l| l.name() == name)
+            .ok_or_else(|| {
+                format!("unknown layer `{name}`: choose lint, native, browser or e2e")
+            })?;
+        chosen.push(layer);
+    }
+    Ok(if chosen.is_empty() {
+        Layer::ALL.to_vec()
+    } else {
+        chosen
+    })
+}
+
+fn summarise(outcomes: &[Outcome]) -> Result<(), String> {
+    println!("\n######## summary ########");
+    let mut total = Counts::default();
+    for outcome in outcomes {
+        let Counts { passed, failed } = outcome.counts;
+        let verdict = if outcome.error.is_some() || failed > 0 {
+            "FAILED"
+        } else {
+            "ok"
+        };
+        print!(
+            "{:<8} {verdict:<6} {passed} passed, {failed} failed ({})",
+            outcome.layer.name(),
+            human(outcome.elapsed)
+        );
+        match &outcome.error {
+            Some(error) => println!(": {error}"),
+            None => println!(),
+        }
+        total.passed += passed;
+        total.failed += failed;
+    }
+    let errors = outcomes.iter().filter(|o| o.error.is_some()).count() as u32;
+    let skipped: Vec<_> = Layer::ALL
+        .into_iter()
+        .filter(|l| !outcomes.iter().any(|o| o.layer == *l))
+        .map(Layer::name)
+        .collect();
+    if !skipped.is_empty() && (total.failed > 0 || errors > 0) {
+        println!("not run after the failure: {}", skipped.join(", "));
+    }
+    println!("{} passed, {} failed", total.passed, total.failed + errors);
+    if total.failed == 0 && errors == 0 {
+        Ok(())
+    } else {
+        Err("some tests failed".into())
+    }
+}
+
+type LayerResult = Result<Counts, (Counts, String)>;
+
+/// Each lint check counts as one test.
+fn lint(tools: &Tools) -> LayerResult {
+    tools.wasm_target().map_err(|e| (Counts::default(), e))?;
+    let checks: [(&str, &[&str]); 3] = [
+        ("cargo fmt --check", &["fmt", "--all", "--check"]),
+        (
+            "clippy, native crates",
+            &[
+                "clippy",
+                "--package",
+                "portal-domain",
+                "--package",
+                "portal-server",
+                "--package",
+                "xtask",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy, the app on wasm32",
+            &[
+                "clippy",
+                "--package",
+                "partner-portal",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ];
+    let mut counts = Counts::default();
+    let mut failures = Vec::new();
+    for (title, args) in checks {
+        match step(title, || run(tools.cargo().args(args))) {
+            Ok(()) => counts.passed += 1,
+            Err(_) => {
+                counts.failed += 1;
+                failures.push(title);
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(counts)
+    } else {
+        let error = format!("{} did not pass", failures.join(", "));
+        Err((counts, error))
+    }
+}
+
+fn native(tools: &Tools) -> LayerResult {
+    cargo_tests(
+        tools,
+        "Native tests (domain, server, xtask)",
+        &[
+            "test",
+            "--package",
+            "portal-domain",
+            "--package",
+            "portal-server",
+            "--package",
+            "xtask",
+        ],
+    )
+}
+
+fn browser(tools: &Tools) -> LayerResult {
+    tools.setup_browser().map_err(|e| (Counts::default(), e))?;
+    cargo_tests(
+        tools,
+        "Browser tests (wasm-bindgen-test in headless Chromium)",
+        &[
+            "test",
+            "--package",
+            "partner-portal",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    )
+}
+
+/// Runs a cargo test command and adds up its `test result:` lines.
+fn cargo_tests(tools: &Tools, title: &str, args: &[&str]) -> LayerResult {
+    let (success, output) = step(title, || run_capturing(tools.cargo().args(args)))
+        .map_err(|e| (Counts::default(), e))?;
+    let counts = parse_cargo_test(&output);
+    if success || counts.failed > 0 {
+        Ok(counts)
+    } else {
+        Err((
+            counts,
+            "the tests did not build or the runner failed (see above)".into(),
+        ))
+    }
+}
+
+fn parse_cargo_test(output: &str) -> Counts {
+    let mut counts = Counts::default();
+    for line in output.lines() {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            continue;
+        };
+        counts.passed += number_before(rest, " passed");
+        counts.failed += number_before(rest, " failed");
+    }
+    counts
+}
+
+/// The number written just before `label` in `text`, e.g. `3` in `3 passed`.
+fn number_before(text: &str, label: &str) -> u32 {
+    text.find(label)
+        .and_then(|end| {
+            let digits: String = text[..end]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.chars().rev().collect::<String>().parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+fn e2e(tools: &Tools) -> LayerResult {
+    let setup = || -> Result<(), String> {
+        tools.setup_app_build()?;
+        tools.setup_e2e_packages()?;
+        build_app(tools)?;
+        step("Building portal-server", || {
+            run(tools.cargo().args(["build", "--package", "portal-server"]))
+        })
+    };
+    setup().map_err(|e| (Counts::default(), e))?;
+
+    let data_dir = TempDir::new("portal-e2e").map_err(|e| (Counts::default(), e))?;
+    let port = free_port().map_err(|e| (Counts::default(), e))?;
+    let server_bin = tools.root.join("target/debug/portal-server");
+    let server = tools
+        .command(&server_bin.to_string_lossy())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--dist-dir",
+            "dist",
+            "--data-dir",
+        ])
+        .arg(&data_dir.0)
+        .env("PORTAL_LOG", "warn")
+        .spawn()
+        .map_err(|e| {
+            (
+                Counts::default(),
+                format!("cannot start portal-server: {e}"),
+            )
+        })?;
+    let server = KillOnDrop(server);
+    wait_until_listening(port).map_err(|e| (Counts::default(), e))?;
+
+    let url = format!("http://127.0.0.1:{port}");
+    let result = step(
+        &format!("End-to-end tests (Playwright, Chromium) against {url}"),
+        || {
+            run_capturing(
+                tools
+                    .command("npx")
+                    .current_dir(tools.root.join("e2e"))
+                    .args(["playwright", "test"])
+                    .env("PORTAL_URL", &url)
+                    .env("PORTAL_DATA_DIR", &data_dir.0),
+            )
+        },
+    );
+    drop(server);
+    let (success, output) = result.map_err(|e| (Counts::default(), e))?;
+    let counts = parse_playwright(&output);
+    if success || counts.failed > 0 {
+        Ok(counts)
+    } else {
+        Err((
+            counts,
+            "Playwright did not run the tests (see above)".into(),
+        ))
+    }
+}
+
+/// Playwright's summary lines: `  5 passed (3.1s)`, `  1 failed`, `  1 flaky`.
+fn parse_playwright(output: &str) -> Counts {
+    let mut counts = Counts::default();
+    for line in output.lines() {
+        let line = line.trim();
+        if line.ends_with(" passed") || line.contains(" passed (") {
+            counts.passed += number_before(line, " passed");
+        } else if line.ends_with(" failed") || line.ends_with(" flaky") {
+            counts.failed += number_before(line, " failed") + number_before(line, " flaky");
+        }
+    }
+    counts
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+fn wait_until_listening(port: u16) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!(
+        "portal-server did not start listening on port {port} within 30 s"
+    ))
+}
+
+/// A directory removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(prefix: &str) -> Result<Self, String> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        Ok(Self(path))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_up_every_cargo_test_binary() {
+        let output = "\
+running 2 tests
+test a ... ok
+test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s
+test result: FAILED. 11 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out
+";
+        assert_eq!(
+            parse_cargo_test(output),
+            Counts {
+                passed: 13,
+                failed: 3
+            }
+        );
+    }
+
+    #[test]
+    fn reads_playwright_summaries() {
+        let output = "\
+  ✓  1 tests/a.spec.mjs:3:1 › one (1.2s)
+  1 failed
+    tests/b.spec.mjs:9:1 › two
+  1 flaky
+  12 passed (14.3s)
+";
+        assert_eq!(
+            parse_playwright(output),
+            Counts {
+                passed: 12,
+                failed: 2
+            }
+        );
+    }
+
+    #[test]
+    fn layers_are_chosen_by_name() {
+        let args = vec!["--layer".to_string(), "e2e".into(), "--layer=lint".into()];
+        assert_eq!(selected_layers(&args), Ok(vec![Layer::E2e, Layer::Lint]));
+        assert!(selected_layers(&["--layer".into(), "nope".into()]).is_err());
+        assert_eq!(selected_layers(&[]), Ok(Layer::ALL.to_vec()));
+    }
+}

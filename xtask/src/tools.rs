@@ -1,0 +1,225 @@
+//! Installing what the build and the tests need, each only when missing.
+//!
+//! Everything goes to the usual per-user places (`rustup`, `~/.cargo/bin`,
+//! `node_modules/` folders inside the repository), so a second run finds it
+//! and skips the step.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::process::{command_in, run, step, version_matches};
+
+/// The Trunk release the project builds with (0.22 needs a newer rustc).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Debian's Chromium and its driver, for the browser and end-to-end tests.
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub struct Tools {
+    pub root: PathBuf,
+}
+
+impl Tools {
+    pub fn new() -> Result<Self, String> {
+        let root = crate::repo_root();
+        let cargo_bin = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+            .map(|home| home.join("bin"))
+            .ok_or("neither CARGO_HOME nor HOME is set")?;
+        let mut dirs = vec![root.join("tools/node_modules/.bin"), cargo_bin];
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        let path = std::env::join_paths(dirs).map_err(|e| e.to_string())?;
+        // The project's tool folders go first on PATH, and children inherit it,
+        // so every tool started from here (trunk looking for wasm-bindgen and
+        // wasm-opt, the test runner looking for chromedriver) finds the same ones.
+        // SAFETY: xtask has no other threads yet.
+        unsafe { std::env::set_var("PATH", path) };
+        Ok(Self { root })
+    }
+
+    /// A command run from the repository root with the project's `PATH`.
+    pub fn command(&self, program: &str) -> Command {
+        command_in(&self.root, program)
+    }
+
+    pub fn cargo(&self) -> Command {
+        self.command(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    }
+
+    /// Everything, for `cargo xtask setup`.
+    pub fn setup_all(&self) -> Result<(), String> {
+        self.setup_app_build()?;
+        self.setup_browser()?;
+        self.setup_e2e_packages()
+    }
+
+    /// What building the app needs: the wasm target, wasm-bindgen-cli at the
+    /// lockfile's version, Trunk and wasm-opt.
+    pub fn setup_app_build(&self) -> Result<(), String> {
+        self.wasm_target()?;
+        self.wasm_bindgen()?;
+        self.trunk()?;
+        self.npm_ci(&self.root.join("tools"), "wasm-opt (npm binaryen)")
+    }
+
+    /// What the browser tests need besides the build tools.
+    pub fn setup_browser(&self) -> Result<(), String> {
+        self.wasm_target()?;
+        self.wasm_bindgen()?;
+        self.chromium()
+    }
+
+    pub fn setup_e2e_packages(&self) -> Result<(), String> {
+        self.chromium()?;
+        self.npm_ci(&self.root.join("e2e"), "Playwright and axe-core (npm)")
+    }
+
+    pub fn wasm_target(&self) -> Result<(), String> {
+        let installed = Command::new("rustup")
+            .args(["target", "list", "--installed"])
+            .current_dir(&self.root)
+            .output()
+            .map(|out| String::from_utf8_lossy(&out.stdout).contains("wasm32-unknown-unknown"))
+            .unwrap_or(false);
+        if installed {
+            return Ok(());
+        }
+        step("Adding the wasm32-unknown-unknown target (rustup)", || {
+            run(self
+                .command("rustup")
+                .args(["target", "add", "wasm32-unknown-unknown"]))
+        })
+    }
+
+    pub fn wasm_bindgen(&self) -> Result<(), String> {
+        let version = lockfile_version(&self.root.join("Cargo.lock"), "wasm-bindgen")?;
+        if version_matches("wasm-bindgen", &format!("wasm-bindgen {version}"))
+            && version_matches(
+                "wasm-bindgen-test-runner",
+                &format!("wasm-bindgen-test-runner {version}"),
+            )
+        {
+            return Ok(());
+        }
+        step(
+            &format!("Installing wasm-bindgen-cli {version} (cargo install; a few minutes)"),
+            || {
+                // Not --locked: its lockfile pins a webpki-roots release the
+                // registry no longer has.
+                run(self
+                    .cargo()
+                    .args(["install", "wasm-bindgen-cli", "--version", &version]))
+            },
+        )
+    }
+
+    pub fn trunk(&self) -> Result<(), String> {
+        if version_matches("trunk", &format!("trunk {TRUNK_VERSION}")) {
+            return Ok(());
+        }
+        step(
+            &format!(
+                "Installing Trunk {TRUNK_VERSION} (cargo install; about 12 minutes on 2 cores)"
+            ),
+            || {
+                run(self
+                    .cargo()
+                    .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+            },
+        )
+    }
+
+    /// Installs the exact packages of `dir`'s lockfile unless they already are.
+    fn npm_ci(&self, dir: &Path, what: &str) -> Result<(), String> {
+        let lock = dir.join("package-lock.json");
+        let installed = dir.join("node_modules/.package-lock.json");
+        if is_newer_or_same(&installed, &lock) {
+            return Ok(());
+        }
+        step(&format!("Installing {what}"), || {
+            run(command_in(dir, "npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+        })
+    }
+
+    pub fn chromium(&self) -> Result<(), String> {
+        if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+            return Ok(());
+        }
+        let install = "apt-get update && apt-get install -y chromium chromium-driver";
+        if !is_root() {
+            return Err(format!(
+                "Chromium and ChromeDriver are missing; install them as root:\n    sudo sh -c '{install}'"
+            ));
+        }
+        step("Installing Chromium and ChromeDriver (apt)", || {
+            run(Command::new("sh")
+                .args(["-c", install])
+                .env("DEBIAN_FRONTEND", "noninteractive"))
+        })
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Whether `a` exists and was modified no earlier than `b`.
+fn is_newer_or_same(a: &Path, b: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(a), modified(b)) {
+        (Some(a), Some(b)) => a >= b,
+        _ => false,
+    }
+}
+
+/// The version of `package` recorded in a Cargo.lock.
+pub fn lockfile_version(lockfile: &Path, package: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(lockfile)
+        .map_err(|e| format!("cannot read {}: {e}", lockfile.display()))?;
+    parse_lockfile_version(&text, package)
+        .ok_or_else(|| format!("{} does not list {package}", lockfile.display()))
+}
+
+fn parse_lockfile_version(text: &str, package: &str) -> Option<String> {
+    let wanted = format!("name = \"{package}\"");
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == wanted {
+            let version = lines.next()?.trim().strip_prefix("version = \"")?;
+            return Some(version.trim_end_matches('"').to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_exact_package_in_a_lockfile() {
+        let lock = r#"
+[[package]]
+name = "wasm-bindgen-futures"
+version = "0.4.80"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+"#;
+        assert_eq!(
+            parse_lockfile_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(parse_lockfile_version(lock, "trunk"), None);
+    }
+}
