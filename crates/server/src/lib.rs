@@ -13,11 +13,13 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::routing::any;
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
 use db::Db;
+use error::ApiError;
 
 /// The largest request body the API accepts; contact information is a few KB.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -32,9 +34,17 @@ pub struct AppState {
 pub fn app(state: AppState, config: &Config) -> Router {
     Router::new()
         .nest("/api/v1", routes::api().with_state(state))
+        // Anything else under /api/ (other versions, stray slashes) is an API
+        // miss, never the web app.
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
         .fallback_service(web::router(&config.dist_dir))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found()
 }
 
 /// Opens the database, binds the port and serves until Ctrl-C or SIGTERM.

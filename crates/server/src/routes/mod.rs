@@ -6,11 +6,10 @@ use axum::Router;
 use axum::routing::get;
 
 use crate::AppState;
-use crate::error::ApiError;
 
 /// Every API route; anything else under `/api/` answers a JSON 404.
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
-        .fallback(|| async { ApiError::not_found() })
+        .fallback(crate::not_found)
 }
