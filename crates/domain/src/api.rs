@@ -35,6 +35,39 @@ impl ErrorBody {
             fields: Vec::new(),
         }
     }
+
+    /// The answer to a request whose fields break the rules of [`crate::validate`],
+    /// so the app can show the server's findings exactly like its own.
+    pub fn validation_failed(fields: Vec<FieldError>) -> Self {
+        Self {
+            code: crate::codes::VALIDATION_FAILED.to_owned(),
+            message: "Some fields are invalid; see `fields` for each problem.".to_owned(),
+            fields,
+        }
+    }
+}
+
+impl FieldError {
+    /// A problem without parameters; add them with [`FieldError::with_param`].
+    pub fn new(path: impl Into<String>, code: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            code: code.into(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a value the translated message needs, e.g. `max` = `10`.
+    #[must_use]
+    pub fn with_param(mut self, key: impl Into<String>, value: impl ToString) -> Self {
+        self.params.insert(key.into(), value.to_string());
+        self
+    }
+
+    /// A parameter's value, for messages that interpolate it.
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.params.get(key).map(String::as_str)
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +84,26 @@ mod tests {
         );
         let back: ErrorBody = serde_json::from_str(&json).unwrap();
         assert_eq!(back, body);
+    }
+
+    #[test]
+    fn validation_failed_carries_field_errors_with_params() {
+        let body = ErrorBody::validation_failed(vec![
+            FieldError::new("technical_emergency", "too_many").with_param("max", 10),
+        ]);
+        assert_eq!(body.code, "validation_failed");
+        let json = serde_json::to_value(&body).unwrap();
+        assert_eq!(
+            json["fields"],
+            serde_json::json!([{"path": "technical_emergency", "code": "too_many", "params": {"max": "10"}}])
+        );
+        assert_eq!(body.fields[0].param("max"), Some("10"));
+        assert_eq!(body.fields[0].param("min"), None);
+    }
+
+    #[test]
+    fn field_error_without_params_omits_them() {
+        let json = serde_json::to_string(&FieldError::new("email", "required")).unwrap();
+        assert_eq!(json, r#"{"path":"email","code":"required"}"#);
     }
 }

@@ -4,8 +4,28 @@
 //! the browser and the API apply exactly the same rules. It does no I/O and has
 //! no dependency beyond serde, which keeps the wasm bundle small.
 
+pub mod account;
 pub mod api;
+pub mod codes;
+pub mod contact;
 pub mod health;
+pub mod timezones;
+pub mod validate;
+pub mod wire;
 
+pub use account::{
+    Account, Environment, INVITATION_VALIDITY_DAYS, IntegrationKind, NewInvitation, Role, User,
+    UserStatus, would_remove_last_administrator,
+};
 pub use api::{ErrorBody, FieldError};
+pub use contact::{ContactEntry, ContactField, ContactInfo, SupportSchedule, Weekday};
 pub use health::Health;
+pub use timezones::{TIME_ZONES, canonical_time_zone, is_known_time_zone};
+pub use validate::{
+    Report, Rules, UserRef, normalize_contact_info, validate_contact_info, validate_email,
+    validate_entry, validate_invitation, validate_password, validate_person_name,
+};
+pub use wire::{
+    AcceptInvitation, ContactInfoResponse, EnvironmentChange, FieldChange, HistoryEntry,
+    HistoryPage, InvitationDetails, InvitationPurpose, RoleChange, SessionInfo, SignInRequest,
+};

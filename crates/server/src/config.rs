@@ -25,10 +25,57 @@ pub struct Config {
     /// Directory holding the built web app (Trunk's `dist/`).
     #[arg(long, env = "PORTAL_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
+
+    /// The address users reach the portal at, for links in mail and printed
+    /// set-up links (default: http://127.0.0.1:PORT). An `https://` address
+    /// also marks the session cookie `Secure` and sends HSTS.
+    #[arg(long, env = "PORTAL_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Further origins allowed to make changes through the API, e.g. the
+    /// `trunk serve` address during development (comma-separated).
+    #[arg(long, env = "PORTAL_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+
+    /// Name of the account created on an empty database.
+    #[arg(
+        long,
+        env = "PORTAL_ACCOUNT_NAME",
+        default_value = "My partner account"
+    )]
+    pub account_name: String,
+
+    /// Integrations of the account created on an empty database
+    /// (comma-separated: things_to_do, reservations, ordering).
+    #[arg(
+        long,
+        env = "PORTAL_INTEGRATIONS",
+        value_delimiter = ',',
+        default_value = "things_to_do"
+    )]
+    pub integrations: Vec<String>,
+
+    /// Seed a demo account with a user of every role (passwords printed), for
+    /// trying the portal out. Never use on real data.
+    #[arg(long, env = "PORTAL_DEMO")]
+    pub demo: bool,
 }
 
 impl Config {
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("portal.sqlite3")
+    }
+
+    /// The public address, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://127.0.0.1:{}", self.port))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
+    pub fn tls(&self) -> bool {
+        self.public_url().starts_with("https://")
     }
 }

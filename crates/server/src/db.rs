@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 /// Schema migrations, applied in order. `PRAGMA user_version` records how many
 /// have run, so each one runs exactly once per database.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_accounts.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_schema.sql")];
 
 /// The number of the newest migration this build knows.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -22,6 +22,9 @@ pub enum DbError {
     },
     /// The blocking task running the query panicked or was cancelled.
     Task(String),
+    /// A row that must exist (the caller's own user or account) does not:
+    /// it was deleted while the request ran.
+    Missing,
 }
 
 impl std::fmt::Display for DbError {
@@ -33,6 +36,7 @@ impl std::fmt::Display for DbError {
                 "the database has schema version {found} but this server only knows up to {SCHEMA_VERSION}; run a newer portal-server"
             ),
             DbError::Task(e) => write!(f, "database task failed: {e}"),
+            DbError::Missing => write!(f, "a row the request depends on was deleted meanwhile"),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! API errors, answered in the one JSON shape of [`portal_domain::ErrorBody`].
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use portal_domain::ErrorBody;
+use portal_domain::{ErrorBody, FieldError};
 
 use crate::db::DbError;
 
@@ -12,6 +12,10 @@ use crate::db::DbError;
 pub struct ApiError {
     pub status: StatusCode,
     pub body: ErrorBody,
+    /// The resource's current version, sent as `ETag` with a 412.
+    pub etag: Option<String>,
+    /// Seconds to wait, sent as `Retry-After` with a 429.
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -19,6 +23,8 @@ impl ApiError {
         Self {
             status,
             body: ErrorBody::new(code, message),
+            etag: None,
+            retry_after: None,
         }
     }
 
@@ -26,13 +32,70 @@ impl ApiError {
         Self::new(
             StatusCode::NOT_FOUND,
             "not_found",
-            "There is no such API route; see /api/v1/openapi.json.",
+            "There is no such API route or resource.",
         )
+    }
+
+    pub fn bad_request(code: &str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Sign in to continue; your session is missing or has expired.",
+        )
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    /// 422 with field-level problems, in the same shape the app validates with.
+    pub fn validation(fields: Vec<FieldError>) -> Self {
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            body: ErrorBody::validation_failed(fields),
+            etag: None,
+            retry_after: None,
+        }
+    }
+
+    /// 409 for a request that breaks a rule about the account as a whole.
+    pub fn conflict(code: &str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, message)
+    }
+
+    pub fn precondition_required() -> Self {
+        Self::new(
+            StatusCode::PRECONDITION_REQUIRED,
+            "precondition_required",
+            "Send the version you edited in an If-Match header (the ETag you read).",
+        )
+    }
+
+    /// 412: someone saved a newer version meanwhile; the body and `ETag` carry it.
+    pub fn stale(current_version: i64) -> Self {
+        let mut error = Self::new(
+            StatusCode::PRECONDITION_FAILED,
+            "version_conflict",
+            "Someone else saved a newer version; load it and apply your changes again.",
+        );
+        error
+            .body
+            .fields
+            .push(FieldError::new("version", "stale").with_param("current", current_version));
+        error.etag = Some(crate::etag(current_version));
+        error
     }
 }
 
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
+        if matches!(e, DbError::Missing) {
+            return Self::unauthorized();
+        }
         tracing::error!(error = %e, "database failure");
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -44,6 +107,15 @@ impl From<DbError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(etag) = self.etag.and_then(|e| HeaderValue::from_str(&e).ok()) {
+            response.headers_mut().insert(header::ETAG, etag);
+        }
+        if let Some(secs) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
     }
 }

@@ -3,16 +3,26 @@
 //! One binary serves the JSON API under `/api/v1` and the built web app, and
 //! keeps its data in an embedded SQLite database.
 
+pub mod admin;
+pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+mod json;
 mod routes;
+pub mod secrets;
+mod security;
+pub mod store;
 mod web;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderMap, header};
+use axum::middleware;
 use axum::routing::any;
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
@@ -28,18 +38,71 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub limiter: Arc<auth::SignInLimiter>,
+    /// Where users reach the portal, for links in mail.
+    pub public_url: String,
+    pub secure_cookies: bool,
+    pub allowed_origins: Arc<Vec<String>>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: &Config) -> Self {
+        Self {
+            db,
+            limiter: Arc::default(),
+            public_url: config.public_url(),
+            secure_cookies: config.tls(),
+            allowed_origins: Arc::new(config.allowed_origins.clone()),
+        }
+    }
+}
+
+/// The `ETag` of a resource version.
+pub fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+/// The version a change was based on, from `If-Match` (required).
+pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Err(ApiError::precondition_required());
+    };
+    value
+        .to_str()
+        .ok()
+        .map(|v| v.trim().trim_start_matches("W/"))
+        .and_then(|v| v.strip_prefix('"')?.strip_suffix('"')?.parse::<i64>().ok())
+        .filter(|v| *v >= 0)
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_if_match",
+                "If-Match must be the ETag you read, e.g. \"3\" (with the quotes).",
+            )
+        })
 }
 
 /// The whole HTTP application: the API plus the web app from `config.dist_dir`.
 pub fn app(state: AppState, config: &Config) -> Router {
+    let index_html = std::fs::read_to_string(config.dist_dir.join("index.html")).ok();
+    let headers = security::SecurityHeaders::for_app(index_html.as_deref(), config.tls());
+    let api = routes::api()
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_site,
+        ))
+        .with_state(state);
     Router::new()
-        .nest("/api/v1", routes::api().with_state(state))
+        .nest("/api/v1", api)
         // Anything else under /api/ (other versions, stray slashes) is an API
         // miss, never the web app.
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))
         .fallback_service(web::router(&config.dist_dir))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(
+            headers,
+            security::add_headers,
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -47,17 +110,14 @@ async fn not_found() -> ApiError {
     ApiError::not_found()
 }
 
-/// Opens the database, binds the port and serves until Ctrl-C or SIGTERM.
+/// Opens the database, prepares the first account, binds the port and serves
+/// until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-        format!(
-            "cannot create the data directory {}: {e}",
-            config.data_dir.display()
-        )
-    })?;
-    let db_path = config.database_path();
-    let db = Db::open(&db_path)
-        .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
+    let db = admin::open(&config)?;
+    admin::bootstrap(&db, &config).await?;
+    if config.demo {
+        admin::seed_demo(&db).await?;
+    }
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(
             dist = %config.dist_dir.display(),
@@ -69,11 +129,14 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let local = listener.local_addr()?;
-    tracing::info!(database = %db_path.display(), "database ready");
     println!("Partner Portal listening on http://{local}/");
-    axum::serve(listener, app(AppState { db }, &config))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let app = app(AppState::new(db, &config), &config);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     println!("Partner Portal stopped.");
     Ok(())
 }

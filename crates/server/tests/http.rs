@@ -1,70 +1,35 @@
 //! The server's HTTP surface, exercised in-process with `tower::ServiceExt::oneshot`
 //! against a real (temporary) SQLite database.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+mod support;
+
+use axum::http::{StatusCode, header};
 use portal_domain::{ErrorBody, Health};
-use portal_server::db::{Db, SCHEMA_VERSION};
-use portal_server::{AppState, Config};
-use tower::ServiceExt;
-
-struct TestServer {
-    app: Router,
-    _dirs: tempfile::TempDir,
-}
-
-fn server() -> TestServer {
-    let dirs = tempfile::tempdir().unwrap();
-    let dist = dirs.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>app shell</title>",
-    )
-    .unwrap();
-    std::fs::write(dist.join("app.js"), "console.log('app')").unwrap();
-    let config = Config {
-        port: 0,
-        bind: [127, 0, 0, 1].into(),
-        data_dir: dirs.path().join("data"),
-        dist_dir: dist,
-    };
-    std::fs::create_dir_all(&config.data_dir).unwrap();
-    let db = Db::open(&config.database_path()).unwrap();
-    TestServer {
-        app: portal_server::app(AppState { db }, &config),
-        _dirs: dirs,
-    }
-}
+use portal_server::db::SCHEMA_VERSION;
+use support::TestServer;
 
 async fn get(server: &TestServer, path: &str) -> (StatusCode, String, Vec<u8>) {
-    let response = server
-        .app
-        .clone()
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
+    let answer = server.get(path).send().await;
+    let content_type = answer
+        .headers
         .get(header::CONTENT_TYPE)
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    (status, content_type, body)
+    let body = match answer.body {
+        serde_json::Value::String(text) => text.into_bytes(),
+        serde_json::Value::Null => Vec::new(),
+        json => serde_json::to_vec(&json).unwrap(),
+    };
+    (answer.status, content_type, body)
+}
+
+fn server() -> impl std::future::Future<Output = TestServer> {
+    TestServer::new()
 }
 
 #[tokio::test]
 async fn health_reports_what_the_database_answered() {
-    let server = server();
+    let server = server().await;
     let (status, content_type, body) = get(&server, "/api/v1/health").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "application/json");
@@ -82,7 +47,7 @@ async fn health_reports_what_the_database_answered() {
 
 #[tokio::test]
 async fn unknown_api_routes_answer_a_json_404() {
-    let server = server();
+    let server = server().await;
     for path in ["/api/v1/nope", "/api/v1/", "/api/v2/health"] {
         let (status, content_type, body) = get(&server, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
@@ -94,7 +59,7 @@ async fn unknown_api_routes_answer_a_json_404() {
 
 #[tokio::test]
 async fn deep_links_get_the_app_shell() {
-    let server = server();
+    let server = server().await;
     for path in ["/", "/settings/contact", "/settings/users/"] {
         let (status, content_type, body) = get(&server, path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
@@ -108,7 +73,7 @@ async fn deep_links_get_the_app_shell() {
 
 #[tokio::test]
 async fn assets_are_served_and_missing_assets_are_404() {
-    let server = server();
+    let server = server().await;
     let (status, _, body) = get(&server, "/app.js").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, b"console.log('app')");

@@ -1,9 +1,13 @@
 //! The JSON API under `/api/v1`.
 
+mod account;
 mod health;
+mod invitations;
+mod session;
+mod users;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::AppState;
 
@@ -11,5 +15,29 @@ use crate::AppState;
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
+        .route(
+            "/session",
+            get(session::who_am_i)
+                .post(session::sign_in)
+                .patch(session::set_environment)
+                .delete(session::sign_out),
+        )
+        .route("/account", get(account::get_account))
+        .route(
+            "/account/contact-info",
+            get(account::get_contact_info).put(account::put_contact_info),
+        )
+        .route("/account/contact-info/history", get(account::history))
+        .route("/users", get(users::list).post(users::invite))
+        .route(
+            "/users/{id}",
+            axum::routing::patch(users::change_role).delete(users::remove),
+        )
+        .route(
+            "/users/{id}/invitation",
+            post(users::resend_invitation).delete(users::revoke_invitation),
+        )
+        .route("/invitations/{token}", get(invitations::details))
+        .route("/invitations/{token}/accept", post(invitations::accept))
         .fallback(crate::not_found)
 }

@@ -1,0 +1,306 @@
+//! Operator tasks: opening the database, the first account on an empty
+//! database, the demo account, and the `portal-server admin …` commands.
+
+use std::io::Read;
+
+use portal_domain::{
+    IntegrationKind, Role, validate_email, validate_password, validate_person_name,
+};
+use rusqlite::params;
+
+use crate::clock::now;
+use crate::config::Config;
+use crate::db::{Db, DbError};
+use crate::secrets::hash_password;
+use crate::store::{self, Actor};
+
+type Error = Box<dyn std::error::Error>;
+
+/// Creates the data directory if needed and opens (migrating) the database.
+pub fn open(config: &Config) -> Result<Db, Error> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+        format!(
+            "cannot create the data directory {}: {e}",
+            config.data_dir.display()
+        )
+    })?;
+    let path = config.database_path();
+    let db =
+        Db::open(&path).map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+    tracing::info!(database = %path.display(), "database ready");
+    Ok(db)
+}
+
+pub fn parse_integrations(names: &[String]) -> Result<Vec<IntegrationKind>, Error> {
+    names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|name| {
+            IntegrationKind::parse(name.trim()).ok_or_else(|| {
+                format!("unknown integration `{name}`: use things_to_do, reservations or ordering")
+                    .into()
+            })
+        })
+        .collect()
+}
+
+/// On an empty database, creates the account; while an account has nobody to
+/// sign in, prints a fresh one-time link that creates its first administrator.
+pub async fn bootstrap(db: &Db, config: &Config) -> Result<(), Error> {
+    let integrations = parse_integrations(&config.integrations)?;
+    let name = config.account_name.clone();
+    let links = db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let accounts: i64 = tx.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?;
+            if accounts == 0 {
+                store::create_account(&tx, &name, None, &integrations)?;
+            }
+            let mut statement = tx.prepare(
+                "SELECT a.id, a.partner_id, a.display_name FROM accounts a
+                 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.password_hash IS NOT NULL)",
+            )?;
+            let waiting = statement
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            drop(statement);
+            let mut links = Vec::new();
+            for (account_id, partner_id, display_name) in waiting {
+                tx.execute(
+                    "DELETE FROM invitations WHERE account_id = ?1 AND purpose = 'setup'",
+                    [account_id],
+                )?;
+                let (token, _) = store::create_invitation(&tx, account_id, None, "setup")?;
+                links.push((partner_id, display_name, token));
+            }
+            tx.commit()?;
+            Ok(links)
+        })
+        .await?;
+    for (partner_id, display_name, token) in links {
+        println!(
+            "Account \"{display_name}\" ({partner_id}) has no administrator yet. Open this one-time link \
+             to create one (valid {} days):\n    {}/invitation/{token}",
+            store::INVITATION_DAYS,
+            config.public_url()
+        );
+    }
+    Ok(())
+}
+
+/// The demo account's users: (name, email, role, password).
+pub const DEMO_USERS: [(&str, &str, Role, &str); 3] = [
+    (
+        "Ana Administradora",
+        "admin@demo.example",
+        Role::Administrator,
+        "demo-administrator",
+    ),
+    (
+        "Eddie Editor",
+        "editor@demo.example",
+        Role::Editor,
+        "demo-editor-password",
+    ),
+    (
+        "Rosa Reader",
+        "reader@demo.example",
+        Role::ReadOnly,
+        "demo-read-only-password",
+    ),
+];
+
+/// A demo account with one user of every role, unless it already exists.
+pub async fn seed_demo(db: &Db) -> Result<(), Error> {
+    let hashes: Vec<String> = tokio::task::spawn_blocking(|| {
+        DEMO_USERS
+            .iter()
+            .map(|(_, _, _, password)| hash_password(password))
+            .collect()
+    })
+    .await?;
+    let created = db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM accounts WHERE partner_id = 'DEMO-1')",
+                [],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Ok(false);
+            }
+            let (account_id, _) = store::create_account(
+                &tx,
+                "Demo Travel Co.",
+                Some("DEMO-1"),
+                &[IntegrationKind::ThingsToDo, IntegrationKind::Reservations],
+            )?;
+            for ((name, email, role, _), hash) in DEMO_USERS.iter().zip(&hashes) {
+                insert_user(&tx, account_id, email, name, *role, Some(hash))?;
+            }
+            tx.commit()?;
+            Ok(true)
+        })
+        .await?;
+    if created {
+        println!("Demo account \"Demo Travel Co.\" (DEMO-1) created. Sign in as:");
+    } else {
+        println!("Demo account \"Demo Travel Co.\" (DEMO-1) is ready. Sign in as:");
+    }
+    for (_, email, role, password) in DEMO_USERS {
+        println!("    {email} / {password}  ({})", role.as_str());
+    }
+    Ok(())
+}
+
+fn insert_user(
+    conn: &rusqlite::Connection,
+    account_id: i64,
+    email: &str,
+    name: &str,
+    role: Role,
+    password_hash: Option<&str>,
+) -> Result<i64, DbError> {
+    conn.execute(
+        "INSERT INTO users (account_id, email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![account_id, email, name, role.as_str(), password_hash, now()],
+    )?;
+    let user_id = conn.last_insert_rowid();
+    store::audit(
+        conn,
+        Some(account_id),
+        &Actor::SYSTEM,
+        "user.create",
+        Some(email),
+        None,
+        Some(role.as_str()),
+    )?;
+    Ok(user_id)
+}
+
+/// `portal-server admin create-account`: prints the Partner ID and the setup link.
+pub async fn create_account(
+    config: &Config,
+    name: String,
+    partner_id: Option<String>,
+    integrations: &[String],
+) -> Result<(), Error> {
+    if name.trim().is_empty() {
+        return Err("--name must not be empty".into());
+    }
+    let integrations = parse_integrations(integrations)?;
+    let db = open(config)?;
+    let (partner_id, token) = db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            if let Some(id) = &partner_id {
+                let taken: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM accounts WHERE partner_id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if taken {
+                    return Ok(Err(format!(
+                        "an account with Partner ID {id} already exists"
+                    )));
+                }
+            }
+            let (account_id, partner_id) =
+                store::create_account(&tx, name.trim(), partner_id.as_deref(), &integrations)?;
+            let (token, _) = store::create_invitation(&tx, account_id, None, "setup")?;
+            tx.commit()?;
+            Ok(Ok((partner_id, token)))
+        })
+        .await??;
+    println!("{partner_id}");
+    println!("setup link: {}/invitation/{token}", config.public_url());
+    Ok(())
+}
+
+/// `portal-server admin create-user`: password from `PORTAL_PASSWORD` or stdin.
+pub async fn create_user(
+    config: &Config,
+    partner_id: String,
+    email: String,
+    name: Option<String>,
+    role: &str,
+) -> Result<(), Error> {
+    let role = Role::parse(role)
+        .ok_or_else(|| format!("unknown role `{role}`: use administrator, editor or read-only"))?;
+    let email = email.trim().to_lowercase();
+    let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+    let password = match std::env::var("PORTAL_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input)?;
+            input.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let mut problems = validate_email(&email, "--email");
+    problems.extend(validate_person_name(&name, "--name"));
+    problems.extend(validate_password(&password));
+    if !problems.is_empty() {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.code))
+            .collect();
+        return Err(format!("cannot create the user: {}", list.join(", ")).into());
+    }
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await?;
+    let db = open(config)?;
+    let user_id = db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let account: Option<i64> = rusqlite::OptionalExtension::optional(tx.query_row(
+                "SELECT id FROM accounts WHERE partner_id = ?1",
+                [&partner_id],
+                |r| r.get(0),
+            ))?;
+            let Some(account_id) = account else {
+                return Ok(Err(format!("no account has Partner ID {partner_id}")));
+            };
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?1)",
+                [&email],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Ok(Err(format!(
+                    "a user with the address {email} already exists"
+                )));
+            }
+            let id = insert_user(&tx, account_id, &email, &name, role, Some(&hash))?;
+            tx.commit()?;
+            Ok(Ok(id))
+        })
+        .await??;
+    println!("{user_id}");
+    Ok(())
+}
+
+/// `portal-server admin outbox`: the newest queued mail, newest first.
+pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
+    let db = open(config)?;
+    let mails = db
+        .call(move |conn| {
+            let mut statement = conn.prepare(
+                "SELECT id, recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT ?1",
+            )?;
+            let rows = statement
+                .query_map([limit], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await?;
+    for (id, recipient, subject, body, at) in mails {
+        println!(
+            "#{id} {} to {recipient}\nSubject: {subject}\n\n{body}\n",
+            crate::clock::rfc3339(at)
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! Request bodies: JSON only, and every way a body can be wrong answered with a
+//! specific 4xx in the API's error shape (never axum's plain-text rejections).
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// `Json<T>` with the API's own errors.
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(rejection_to_error(rejection)),
+        }
+    }
+}
+
+fn rejection_to_error(rejection: JsonRejection) -> ApiError {
+    match rejection {
+        JsonRejection::MissingJsonContentType(_) => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "json_required",
+            "Send the body as JSON with Content-Type: application/json.",
+        ),
+        JsonRejection::JsonSyntaxError(e) => ApiError::bad_request(
+            "malformed_json",
+            format!("The body is not valid JSON: {}", e.body_text()),
+        ),
+        JsonRejection::JsonDataError(e) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            format!(
+                "The JSON does not have the expected fields: {}",
+                e.body_text()
+            ),
+        ),
+        JsonRejection::BytesRejection(_) => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!(
+                "The body could not be read; it must be at most {} bytes.",
+                crate::MAX_BODY_BYTES
+            ),
+        ),
+        other => ApiError::bad_request("invalid_body", other.body_text()),
+    }
+}

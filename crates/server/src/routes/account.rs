@@ -1,0 +1,304 @@
+//! `/api/v1/account`: the account, its contact information and that
+//! information's change history.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use portal_domain::{
+    Account, ContactInfo, ContactInfoResponse, FieldChange, HistoryEntry, HistoryPage,
+    normalize_contact_info, validate_contact_info,
+};
+use rusqlite::params;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::clock::{now, rfc3339};
+use crate::db::DbError;
+use crate::error::ApiError;
+use crate::json::ApiJson;
+use crate::store::{self, Actor, RuleInputs};
+use crate::{etag, if_match};
+
+pub async fn get_account(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Account>, ApiError> {
+    let account_id = caller.account_id;
+    Ok(Json(
+        state
+            .db
+            .call(move |conn| store::account(conn, account_id))
+            .await?,
+    ))
+}
+
+fn contact_response(body: ContactInfoResponse) -> Response {
+    let mut response = Json(&body).into_response();
+    if let Ok(value) = HeaderValue::from_str(&etag(body.version)) {
+        response.headers_mut().insert(header::ETAG, value);
+    }
+    response
+}
+
+fn load_response(
+    conn: &rusqlite::Connection,
+    account_id: i64,
+) -> Result<ContactInfoResponse, DbError> {
+    let inputs = RuleInputs::load(conn, account_id)?;
+    let stored = store::contact_info(conn, account_id)?;
+    let (info, version, updated_by, updated_at) = match stored {
+        Some(s) => (
+            s.info,
+            s.version,
+            Some(s.updated_by),
+            Some(rfc3339(s.updated_at)),
+        ),
+        None => (ContactInfo::default(), 0, None, None),
+    };
+    let report = inputs.with_rules(|rules| validate_contact_info(&info, rules));
+    Ok(ContactInfoResponse {
+        complete: version > 0 && report.is_valid(),
+        warnings: if version > 0 {
+            report.warnings
+        } else {
+            Vec::new()
+        },
+        contact_info: info,
+        version,
+        merchant_contact_required: inputs.merchant_contact_required,
+        updated_by,
+        updated_at,
+    })
+}
+
+pub async fn get_contact_info(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Response, ApiError> {
+    let account_id = caller.account_id;
+    let body = state
+        .db
+        .call(move |conn| load_response(conn, account_id))
+        .await?;
+    Ok(contact_response(body))
+}
+
+/// Saves complete, valid contact information. Exactly one writer wins per
+/// version: the version check and the write happen in one transaction.
+pub async fn put_contact_info(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiJson(submitted): ApiJson<ContactInfo>,
+) -> Result<Response, ApiError> {
+    caller.require_editor()?;
+    let expected = if_match(&headers)?;
+    let info = normalize_contact_info(&submitted);
+    let outcome = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let current = store::contact_info(&tx, caller.account_id)?;
+            let current_version = current.as_ref().map_or(0, |c| c.version);
+            if current_version != expected {
+                return Ok(Err(ApiError::stale(current_version)));
+            }
+            let inputs = RuleInputs::load(&tx, caller.account_id)?;
+            let report = inputs.with_rules(|rules| validate_contact_info(&info, rules));
+            if !report.is_valid() {
+                return Ok(Err(ApiError::validation(report.errors)));
+            }
+            let data = serde_json::to_string(&info).expect("contact information serialises");
+            let version = current_version + 1;
+            tx.execute(
+                "INSERT INTO contact_info (account_id, data, version, updated_by_name, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (account_id) DO UPDATE SET
+                   data = excluded.data, version = excluded.version,
+                   updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at",
+                params![caller.account_id, data, version, caller.name, now()],
+            )?;
+            let before = current.map(|c| serde_json::to_string(&c.info).expect("serialises"));
+            store::audit(
+                &tx,
+                Some(caller.account_id),
+                &Actor {
+                    id: Some(caller.user_id),
+                    name: &caller.name,
+                },
+                "contact_info.update",
+                None,
+                before.as_deref(),
+                Some(&data),
+            )?;
+            tx.commit()?;
+            Ok(Ok(load_response(conn, caller.account_id)?))
+        })
+        .await??;
+    Ok(contact_response(outcome))
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+pub async fn history(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<HistoryPage>, ApiError> {
+    let Query(query) = query.map_err(|e| {
+        ApiError::bad_request("invalid_query", format!("{e}; use ?page=1&per_page=20"))
+    })?;
+    let page = query.page.unwrap_or(1).max(1);
+    let per_page = query.per_page.unwrap_or(20).clamp(1, 100);
+    let account_id = caller.account_id;
+    let result = state
+        .db
+        .call(move |conn| {
+            let total: u64 = conn.query_row(
+                "SELECT COUNT(*) FROM audit_log WHERE account_id = ?1 AND action = 'contact_info.update'",
+                [account_id],
+                |r| r.get(0),
+            )?;
+            let names: std::collections::HashMap<i64, String> = store::users(conn, account_id)?
+                .into_iter()
+                .map(|u| (u.user.id, u.user.name))
+                .collect();
+            let mut statement = conn.prepare(
+                "SELECT id, at, actor_name, before, after FROM audit_log
+                 WHERE account_id = ?1 AND action = 'contact_info.update'
+                 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+            )?;
+            let entries = statement
+                .query_map(
+                    params![account_id, per_page, i64::from(page - 1) * i64::from(per_page)],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                            r.get::<_, Option<String>>(4)?,
+                        ))
+                    },
+                )?
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .map(|(id, at, actor_name, before, after)| {
+                    let parse = |json: Option<String>| {
+                        json.and_then(|j| serde_json::from_str::<ContactInfo>(&j).ok())
+                    };
+                    HistoryEntry {
+                        id,
+                        at: rfc3339(at),
+                        actor_name,
+                        changes: diff(&parse(before), &parse(after).unwrap_or_default(), &names),
+                    }
+                })
+                .collect();
+            Ok(HistoryPage { entries, page, per_page, total })
+        })
+        .await?;
+    Ok(Json(result))
+}
+
+/// The fields that differ between two versions, each rendered as lines.
+fn diff(
+    before: &Option<ContactInfo>,
+    after: &ContactInfo,
+    names: &std::collections::HashMap<i64, String>,
+) -> Vec<FieldChange> {
+    let empty = ContactInfo::default();
+    let before = before.as_ref().unwrap_or(&empty);
+    let fields = [
+        (
+            "alert_contacts",
+            render_users(&before.alert_contacts, names),
+            render_users(&after.alert_contacts, names),
+        ),
+        (
+            "technical_emergency",
+            render_entries(&before.technical_emergency),
+            render_entries(&after.technical_emergency),
+        ),
+        (
+            "technical_non_emergency",
+            render_entries(&before.technical_non_emergency),
+            render_entries(&after.technical_non_emergency),
+        ),
+        (
+            "merchant_operational",
+            render_entries(&before.merchant_operational),
+            render_entries(&after.merchant_operational),
+        ),
+        (
+            "operational_google",
+            render_entries(&before.operational_google),
+            render_entries(&after.operational_google),
+        ),
+        (
+            "shared_with_users",
+            render_entries(std::slice::from_ref(&before.shared_with_users)),
+            render_entries(std::slice::from_ref(&after.shared_with_users)),
+        ),
+        (
+            "support_hours",
+            render_schedules(&before.support_hours),
+            render_schedules(&after.support_hours),
+        ),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, b, a)| b != a)
+        .map(|(field, before, after)| FieldChange {
+            field: field.to_owned(),
+            before,
+            after,
+        })
+        .collect()
+}
+
+fn render_users(ids: &[i64], names: &std::collections::HashMap<i64, String>) -> Vec<String> {
+    ids.iter()
+        .map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}")))
+        .collect()
+}
+
+fn render_entries(entries: &[portal_domain::ContactEntry]) -> Vec<String> {
+    entries
+        .iter()
+        .filter(|e| !e.email.is_empty())
+        .map(|e| {
+            let mut line = if e.name.is_empty() {
+                e.email.clone()
+            } else {
+                format!("{} <{}>", e.name, e.email)
+            };
+            if !e.phone.is_empty() {
+                line.push(' ');
+                line.push_str(&e.phone);
+            }
+            line
+        })
+        .collect()
+}
+
+fn render_schedules(schedules: &[portal_domain::SupportSchedule]) -> Vec<String> {
+    schedules
+        .iter()
+        .map(|s| {
+            let days: Vec<&str> = s.days.iter().map(|d| d.as_str()).collect();
+            let hours = if s.all_day {
+                "24h".to_owned()
+            } else {
+                format!("{}–{}", s.from, s.to)
+            };
+            format!("{} {} {}", s.time_zone, days.join(","), hours)
+        })
+        .collect()
+}

@@ -1,0 +1,229 @@
+//! `/api/v1/session`: sign in, who am I, environment, sign out.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use portal_domain::{EnvironmentChange, SessionInfo, SignInRequest};
+use rusqlite::{OptionalExtension, params};
+
+use crate::AppState;
+use crate::auth::{
+    Caller, ClientIp, IDLE_TIMEOUT_SECS, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_CLIENT,
+    session_cookie,
+};
+use crate::clock::now;
+use crate::error::ApiError;
+use crate::json::ApiJson;
+use crate::secrets::{new_token, token_hash, verify_password};
+use crate::store::{self, Actor};
+
+/// The same answer for an unknown address and a wrong password.
+fn bad_credentials() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+        "The email address or password is not right; check both and try again.",
+    )
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    ApiJson(request): ApiJson<SignInRequest>,
+) -> Result<Response, ApiError> {
+    let email = request.email.trim().to_lowercase();
+    if email.is_empty()
+        || request.password.is_empty()
+        || email.len() > 254
+        || request.password.len() > 1024
+    {
+        return Err(bad_credentials());
+    }
+    let client = client.map_or_else(|| "unknown".into(), |ip| ip.to_string());
+    let keys = [
+        (format!("address:{email}"), MAX_FAILURES_PER_ADDRESS),
+        (format!("client:{client}"), MAX_FAILURES_PER_CLIENT),
+    ];
+    if let Some(wait) = state.limiter.blocked_for(&keys) {
+        let mut error = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_attempts",
+            format!(
+                "Too many failed sign-ins; wait {} minutes and try again.",
+                wait.div_ceil(60)
+            ),
+        );
+        error.retry_after = Some(wait);
+        return Err(error);
+    }
+
+    let lookup_email = email.clone();
+    let found = state
+        .db
+        .call(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT id, account_id, name, password_hash FROM users WHERE email = ?1",
+                    [&lookup_email],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                        ))
+                    },
+                )
+                .optional()?)
+        })
+        .await?;
+    let stored_hash = found.as_ref().and_then(|(_, _, _, hash)| hash.clone());
+    let password = request.password;
+    let valid =
+        tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
+            .await
+            .unwrap_or(false);
+
+    let Some((user_id, account_id, name, _)) = found.filter(|_| valid) else {
+        state.limiter.record_failure(&keys);
+        let failed_email = email.clone();
+        state
+            .db
+            .call(move |conn| {
+                let account: Option<i64> = conn
+                    .query_row(
+                        "SELECT account_id FROM users WHERE email = ?1",
+                        [&failed_email],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                store::audit(
+                    conn,
+                    account,
+                    &Actor {
+                        id: None,
+                        name: &failed_email,
+                    },
+                    "session.sign_in_failed",
+                    Some(&failed_email),
+                    None,
+                    None,
+                )
+            })
+            .await?;
+        return Err(bad_credentials());
+    };
+    state.limiter.clear(&keys[0].0);
+
+    // A new token at every sign-in: a token planted before sign-in is worthless.
+    let token = new_token();
+    let hash = token_hash(&token);
+    state
+        .db
+        .call(move |conn| {
+            let now = now();
+            conn.execute(
+                "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
+                params![hash, user_id, now],
+            )?;
+            store::audit(conn, Some(account_id), &Actor { id: Some(user_id), name: &name }, "session.sign_in", None, None, None)
+        })
+        .await?;
+    let info = session_info(&state, user_id, account_id).await?;
+    let mut response = Json(info).into_response();
+    let (name, value) = session_cookie(Some(&token), state.secure_cookies);
+    response.headers_mut().insert(name, value);
+    Ok(response)
+}
+
+pub async fn who_am_i(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<SessionInfo>, ApiError> {
+    Ok(Json(
+        session_info(&state, caller.user_id, caller.account_id).await?,
+    ))
+}
+
+async fn session_info(
+    state: &AppState,
+    user_id: i64,
+    account_id: i64,
+) -> Result<SessionInfo, ApiError> {
+    state
+        .db
+        .call(move |conn| {
+            let account = store::account(conn, account_id)?;
+            let user =
+                store::user(conn, account_id, user_id)?.ok_or(crate::db::DbError::Missing)?;
+            let environment: String = conn.query_row(
+                "SELECT environment FROM users WHERE id = ?1",
+                [user_id],
+                |r| r.get(0),
+            )?;
+            Ok(SessionInfo {
+                user: user.user,
+                account,
+                environment: portal_domain::Environment::parse(&environment)
+                    .unwrap_or(portal_domain::Environment::Sandbox),
+                contact_info_complete: store::contact_info_complete(conn, account_id)?,
+                idle_timeout_secs: IDLE_TIMEOUT_SECS,
+            })
+        })
+        .await
+        .map_err(Into::into)
+}
+
+pub async fn set_environment(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(change): ApiJson<EnvironmentChange>,
+) -> Result<Json<SessionInfo>, ApiError> {
+    let user_id = caller.user_id;
+    state
+        .db
+        .call(move |conn| {
+            conn.execute(
+                "UPDATE users SET environment = ?1 WHERE id = ?2",
+                params![change.environment.as_str(), user_id],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(Json(
+        session_info(&state, caller.user_id, caller.account_id).await?,
+    ))
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    // Signing out always succeeds for the browser, even with a session that
+    // had already ended; the server-side session is deleted if it exists.
+    if let Some(token) = crate::auth::cookie(&headers, crate::auth::SESSION_COOKIE) {
+        let hash = token_hash(&token);
+        state
+            .db
+            .call(move |conn| {
+                let who: Option<(i64, i64, String)> = conn
+                    .query_row(
+                        "SELECT u.id, u.account_id, u.name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
+                        [&hash],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
+                if let Some((id, account, name)) = who {
+                    store::audit(conn, Some(account), &Actor { id: Some(id), name: &name }, "session.sign_out", None, None, None)?;
+                }
+                Ok(())
+            })
+            .await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let (name, value) = session_cookie(None, state.secure_cookies);
+    response.headers_mut().insert(name, value);
+    Ok(response)
+}

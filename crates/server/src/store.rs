@@ -1,0 +1,295 @@
+//! Queries shared by several routes. Each takes a connection (or transaction),
+//! so callers compose them inside one `Db::call`.
+
+use portal_domain::{
+    Account, ContactInfo, IntegrationKind, Role, Rules, User, UserRef, UserStatus,
+};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::clock::{now, rfc3339};
+use crate::db::DbError;
+use crate::secrets::{new_token, token_hash};
+
+/// Days an invitation or setup link stays valid.
+pub const INVITATION_DAYS: i64 = portal_domain::INVITATION_VALIDITY_DAYS as i64;
+
+pub fn account(conn: &Connection, account_id: i64) -> Result<Account, DbError> {
+    Ok(conn.query_row(
+        "SELECT partner_id, display_name, integrations FROM accounts WHERE id = ?1",
+        [account_id],
+        |r| {
+            let integrations: String = r.get(2)?;
+            Ok(Account {
+                partner_id: r.get(0)?,
+                display_name: r.get(1)?,
+                integrations: parse_integrations(&integrations),
+            })
+        },
+    )?)
+}
+
+/// Integrations are stored as a JSON array of kind names.
+pub fn parse_integrations(json: &str) -> Vec<IntegrationKind> {
+    serde_json::from_str::<Vec<String>>(json)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|kind| IntegrationKind::parse(kind))
+        .collect()
+}
+
+pub fn integrations_json(kinds: &[IntegrationKind]) -> String {
+    serde_json::to_string(&kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+        .expect("strings serialise")
+}
+
+const USER_COLUMNS: &str =
+    "u.id, u.name, u.email, u.role, u.password_hash IS NOT NULL, i.expires_at, u.version";
+
+/// A user with the version that guards changes to them.
+#[derive(Debug, Clone)]
+pub struct VersionedUser {
+    pub user: User,
+    pub version: i64,
+}
+
+fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<VersionedUser> {
+    let active: bool = r.get(4)?;
+    let expires: Option<i64> = r.get(5)?;
+    let status = match (active, expires) {
+        (true, _) => UserStatus::Active,
+        (false, Some(at)) if at > now() => UserStatus::InvitationPending,
+        (false, _) => UserStatus::InvitationExpired,
+    };
+    Ok(VersionedUser {
+        user: User {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            email: r.get(2)?,
+            role: Role::parse(&r.get::<_, String>(3)?).unwrap_or(Role::ReadOnly),
+            status,
+            invitation_expires_at: if active { None } else { expires.map(rfc3339) },
+            version: r.get(6)?,
+        },
+        version: r.get(6)?,
+    })
+}
+
+/// The account's users, administrators first, then by name.
+pub fn users(conn: &Connection, account_id: i64) -> Result<Vec<VersionedUser>, DbError> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT {USER_COLUMNS} FROM users u
+         LEFT JOIN invitations i ON i.user_id = u.id
+         WHERE u.account_id = ?1
+         ORDER BY CASE u.role WHEN 'administrator' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END,
+                  u.name COLLATE NOCASE, u.id"
+    ))?;
+    let users = statement
+        .query_map([account_id], user_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(users)
+}
+
+/// One user, only if they belong to `account_id`.
+pub fn user(
+    conn: &Connection,
+    account_id: i64,
+    user_id: i64,
+) -> Result<Option<VersionedUser>, DbError> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {USER_COLUMNS} FROM users u
+                 LEFT JOIN invitations i ON i.user_id = u.id
+                 WHERE u.account_id = ?1 AND u.id = ?2"
+            ),
+            [account_id, user_id],
+            user_from_row,
+        )
+        .optional()?)
+}
+
+/// The contact information as last saved.
+pub struct StoredContactInfo {
+    pub info: ContactInfo,
+    pub version: i64,
+    pub updated_by: String,
+    pub updated_at: i64,
+}
+
+pub fn contact_info(
+    conn: &Connection,
+    account_id: i64,
+) -> Result<Option<StoredContactInfo>, DbError> {
+    let row = conn
+        .query_row(
+            "SELECT data, version, updated_by_name, updated_at FROM contact_info WHERE account_id = ?1",
+            [account_id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    Ok(row.map(
+        |(data, version, updated_by, updated_at)| StoredContactInfo {
+            // Only validated data is ever written, so this parses; an unreadable
+            // row reads as empty and the account is asked to fill it in again.
+            info: serde_json::from_str(&data).unwrap_or_default(),
+            version,
+            updated_by,
+            updated_at,
+        },
+    ))
+}
+
+/// What validating the account's contact information needs to know.
+pub struct RuleInputs {
+    pub merchant_contact_required: bool,
+    pub users: Vec<(i64, String, bool)>,
+}
+
+impl RuleInputs {
+    pub fn load(conn: &Connection, account_id: i64) -> Result<Self, DbError> {
+        let account = account(conn, account_id)?;
+        let users = users(conn, account_id)?
+            .into_iter()
+            .map(|u| (u.user.id, u.user.email.clone(), u.user.is_active()))
+            .collect();
+        Ok(Self {
+            merchant_contact_required: account.merchant_contact_required(),
+            users,
+        })
+    }
+
+    /// Runs `f` with the domain crate's view of these inputs.
+    pub fn with_rules<R>(&self, f: impl FnOnce(&Rules<'_>) -> R) -> R {
+        let refs: Vec<UserRef<'_>> = self
+            .users
+            .iter()
+            .map(|(id, email, active)| UserRef {
+                id: *id,
+                email,
+                active: *active,
+            })
+            .collect();
+        f(&Rules {
+            merchant_contact_required: self.merchant_contact_required,
+            users: &refs,
+        })
+    }
+}
+
+/// Whether the account's saved contact information passes today's rules.
+pub fn contact_info_complete(conn: &Connection, account_id: i64) -> Result<bool, DbError> {
+    let Some(stored) = contact_info(conn, account_id)? else {
+        return Ok(false);
+    };
+    let inputs = RuleInputs::load(conn, account_id)?;
+    Ok(inputs.with_rules(|rules| stored.info.is_complete(rules)))
+}
+
+/// Who did something, for the audit log.
+pub struct Actor<'a> {
+    pub id: Option<i64>,
+    pub name: &'a str,
+}
+
+impl Actor<'_> {
+    pub const SYSTEM: Actor<'static> = Actor {
+        id: None,
+        name: "portal-server",
+    };
+}
+
+/// Records one change: who, what, to what, before → after (JSON or text).
+pub fn audit(
+    conn: &Connection,
+    account_id: Option<i64>,
+    actor: &Actor<'_>,
+    action: &str,
+    subject: Option<&str>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO audit_log (account_id, actor_id, actor_name, action, subject, before, after, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![account_id, actor.id, actor.name, action, subject, before, after, now()],
+    )?;
+    Ok(())
+}
+
+/// Queues a message in the outbox; the server logs it so operators see it at once.
+pub fn queue_mail(
+    conn: &Connection,
+    account_id: i64,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO outbox (account_id, recipient, subject, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![account_id, recipient, subject, body, now()],
+    )?;
+    tracing::info!(%recipient, %subject, "mail queued in the outbox:\n{body}");
+    Ok(())
+}
+
+/// Creates (or replaces) a one-time link and returns its token.
+pub fn create_invitation(
+    conn: &Connection,
+    account_id: i64,
+    user_id: Option<i64>,
+    purpose: &str,
+) -> Result<(String, i64), DbError> {
+    let token = new_token();
+    let expires_at = now() + INVITATION_DAYS * 86_400;
+    if let Some(user_id) = user_id {
+        conn.execute("DELETE FROM invitations WHERE user_id = ?1", [user_id])?;
+    }
+    conn.execute(
+        "INSERT INTO invitations (account_id, user_id, purpose, token_hash, expires_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            account_id,
+            user_id,
+            purpose,
+            token_hash(&token),
+            expires_at,
+            now()
+        ],
+    )?;
+    Ok((token, expires_at))
+}
+
+/// A new account with a random Partner ID, and its setup link.
+pub fn create_account(
+    conn: &Connection,
+    display_name: &str,
+    partner_id: Option<&str>,
+    integrations: &[IntegrationKind],
+) -> Result<(i64, String), DbError> {
+    let partner_id = match partner_id {
+        Some(id) => id.to_owned(),
+        None => format!("P-{}", &new_token()[..10].to_uppercase()),
+    };
+    conn.execute(
+        "INSERT INTO accounts (partner_id, display_name, integrations, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![partner_id, display_name, integrations_json(integrations), now()],
+    )?;
+    let account_id = conn.last_insert_rowid();
+    audit(
+        conn,
+        Some(account_id),
+        &Actor::SYSTEM,
+        "account.create",
+        Some(&partner_id),
+        None,
+        Some(display_name),
+    )?;
+    Ok((account_id, partner_id))
+}

@@ -1,0 +1,247 @@
+//! A real server application over a temporary SQLite database, driven
+//! in-process: requests go through the whole router and middleware stack.
+
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use portal_domain::{ContactEntry, ContactInfo, Role, SupportSchedule};
+use portal_server::db::Db;
+use portal_server::{AppState, Config, admin, secrets, store};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub struct TestServer {
+    pub app: Router,
+    pub db: Db,
+    pub config: Config,
+    _dirs: tempfile::TempDir,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or_default()
+    }
+
+    pub fn etag(&self) -> String {
+        self.headers
+            .get(header::ETAG)
+            .expect("an ETag header")
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// The session token set by a sign-in.
+    pub fn session_token(&self) -> String {
+        let cookie = self
+            .headers
+            .get(header::SET_COOKIE)
+            .expect("a Set-Cookie header")
+            .to_str()
+            .unwrap();
+        cookie
+            .strip_prefix("portal_session=")
+            .and_then(|rest| rest.split(';').next())
+            .unwrap()
+            .to_owned()
+    }
+
+    pub fn field_paths(&self) -> Vec<String> {
+        self.body["fields"]
+            .as_array()
+            .map(|fields| {
+                fields
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{}:{}",
+                            f["path"].as_str().unwrap(),
+                            f["code"].as_str().unwrap()
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// One request; `session` is a token from [`TestServer::sign_in`].
+pub struct Call<'a> {
+    server: &'a TestServer,
+    request: axum::http::request::Builder,
+    body: Body,
+}
+
+impl Call<'_> {
+    pub fn session(mut self, token: &str) -> Self {
+        self.request = self
+            .request
+            .header(header::COOKIE, format!("portal_session={token}"));
+        self
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.request = self.request.header(name, value);
+        self
+    }
+
+    pub fn json(mut self, body: &impl serde::Serialize) -> Self {
+        self.request = self
+            .request
+            .header(header::CONTENT_TYPE, "application/json");
+        self.body = Body::from(serde_json::to_vec(body).unwrap());
+        self
+    }
+
+    pub fn raw(mut self, content_type: &str, body: impl Into<Body>) -> Self {
+        self.request = self.request.header(header::CONTENT_TYPE, content_type);
+        self.body = body.into();
+        self
+    }
+
+    pub async fn send(self) -> Answer {
+        let response = self
+            .server
+            .app
+            .clone()
+            .oneshot(self.request.body(self.body).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+pub const PASSWORD: &str = "a long enough password";
+
+impl TestServer {
+    pub async fn new() -> Self {
+        let dirs = tempfile::tempdir().unwrap();
+        let dist = dirs.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>app shell</title><script type=\"module\">import init from '/app.js';</script>",
+        )
+        .unwrap();
+        std::fs::write(dist.join("app.js"), "console.log('app')").unwrap();
+        let config = Config {
+            port: 8080,
+            bind: [127, 0, 0, 1].into(),
+            data_dir: dirs.path().join("data"),
+            dist_dir: dist,
+            public_url: Some("http://portal.test".into()),
+            allowed_origins: Vec::new(),
+            account_name: "First account".into(),
+            integrations: vec!["things_to_do".into()],
+            demo: false,
+        };
+        let db = admin::open(&config).unwrap();
+        TestServer {
+            app: portal_server::app(AppState::new(db.clone(), &config), &config),
+            db,
+            config,
+            _dirs: dirs,
+        }
+    }
+
+    pub fn call(&self, method: &str, path: &str) -> Call<'_> {
+        Call {
+            server: self,
+            request: Request::builder().method(method).uri(path),
+            body: Body::empty(),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Call<'_> {
+        self.call("GET", path)
+    }
+
+    /// A new account; returns its id.
+    pub async fn account(&self, name: &str, integrations: &[&str]) -> i64 {
+        let name = name.to_owned();
+        let kinds = admin::parse_integrations(
+            &integrations
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        self.db
+            .call(move |conn| Ok(store::create_account(conn, &name, None, &kinds)?.0))
+            .await
+            .unwrap()
+    }
+
+    /// An active user with [`PASSWORD`]; returns their id.
+    pub async fn user(&self, account_id: i64, email: &str, role: Role) -> i64 {
+        let email = email.to_owned();
+        let hash = secrets::hash_password(PASSWORD);
+        self.db
+            .call(move |conn| {
+                conn.execute(
+                    "INSERT INTO users (account_id, email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                    rusqlite::params![account_id, email, format!("Name of {email}"), role.as_str(), hash],
+                )?;
+                Ok(conn.last_insert_rowid())
+            })
+            .await
+            .unwrap()
+    }
+
+    pub async fn sign_in(&self, email: &str) -> String {
+        let answer = self
+            .call("POST", "/api/v1/session")
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{:?}", answer.body);
+        answer.session_token()
+    }
+
+    /// Runs SQL against the server's database.
+    pub async fn sql<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
+    ) -> T {
+        self.db.call(move |conn| Ok(f(conn)?)).await.unwrap()
+    }
+}
+
+/// Complete, valid contact information naming `alert_user` as alert contact.
+pub fn valid_contact_info(alert_user: i64) -> ContactInfo {
+    ContactInfo {
+        alert_contacts: vec![alert_user],
+        technical_emergency: vec![
+            ContactEntry::new("oncall@partner.example").with_phone("+1 (555) 010-0000"),
+        ],
+        technical_non_emergency: vec![
+            ContactEntry::new("tech@partner.example").with_name("Tech team"),
+        ],
+        merchant_operational: Vec::new(),
+        operational_google: vec![ContactEntry::new("ops@partner.example")],
+        shared_with_users: ContactEntry::new("support@partner.example"),
+        support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
+    }
+}
