@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -30,7 +31,7 @@ pub fn AppWithContext() -> impl IntoView {
     view! {
         <Router>
             <header class="top-bar">
-                <span class="top-bar__name">{move || i18n.t().app_name}</span>
+                <span class="top-bar__name">{move || i18n.t().common.app_name}</span>
                 <LanguageSwitcher />
             </header>
             <main id="main" class="page">

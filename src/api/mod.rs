@@ -10,7 +10,10 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use portal_domain::{ErrorBody, Health};
+use portal_domain::{
+    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, ErrorBody, FieldError, Health,
+    HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo, SignInRequest, User,
+};
 
 pub use http::HttpApi;
 
@@ -19,8 +22,38 @@ pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 /// Every endpoint the app uses, one method each.
 pub trait PortalApi: Send + Sync {
-    /// `GET /api/v1/health`.
+    /// `GET /health`.
     fn health(&self) -> ApiFuture<Health>;
+    /// `GET /session`: who is signed in ([`ApiError::is_unauthorized`] if nobody).
+    fn session(&self) -> ApiFuture<SessionInfo>;
+    /// `POST /session`.
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
+    /// `DELETE /session`.
+    fn sign_out(&self) -> ApiFuture<()>;
+    /// `PATCH /session`: remember the environment switcher's position.
+    fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo>;
+    /// `GET /account/contact-info`.
+    fn contact_info(&self) -> ApiFuture<ContactInfoResponse>;
+    /// `PUT /account/contact-info` with `If-Match: "version"`.
+    fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse>;
+    /// `GET /account/contact-info/history?page=N`.
+    fn history(&self, page: u32) -> ApiFuture<HistoryPage>;
+    /// `GET /users`.
+    fn users(&self) -> ApiFuture<Vec<User>>;
+    /// `POST /users`.
+    fn invite(&self, invitation: NewInvitation) -> ApiFuture<User>;
+    /// `PATCH /users/{id}` with `If-Match`.
+    fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User>;
+    /// `DELETE /users/{id}` with `If-Match`.
+    fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()>;
+    /// `POST /users/{id}/invitation`.
+    fn resend_invitation(&self, user_id: i64) -> ApiFuture<User>;
+    /// `DELETE /users/{id}/invitation`.
+    fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()>;
+    /// `GET /invitations/{token}`.
+    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails>;
+    /// `POST /invitations/{token}/accept`.
+    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()>;
 }
 
 /// Why an API call failed, sorted by what the user can do about it.
@@ -32,6 +65,41 @@ pub enum ApiError {
     Status { status: u16, body: ErrorBody },
     /// The server answered something that is not the expected JSON.
     Decode(String),
+}
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Status { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The machine-readable code of the server's answer, e.g. `version_conflict`.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Status { body, .. } => Some(&body.code),
+            _ => None,
+        }
+    }
+
+    /// No session, or it expired: the user must sign in again.
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(401)
+    }
+
+    /// Someone saved a newer version meanwhile (412).
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(412)
+    }
+
+    /// Field-level problems of a 422, to show on the fields themselves.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            ApiError::Status { body, .. } => &body.fields,
+            _ => &[],
+        }
+    }
 }
 
 /// The API client in context.

@@ -15,11 +15,11 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <section class="status-card" aria-labelledby="status-heading">
-            <h1 id="status-heading">{move || i18n.t().health_heading}</h1>
+            <h1 id="status-heading">{move || i18n.t().common.health_heading}</h1>
             <Suspense fallback=move || {
                 view! {
                     <p class="status-card__checking" role="status" data-testid="health-checking">
-                        {move || i18n.t().health_checking}
+                        {move || i18n.t().common.health_checking}
                     </p>
                 }
             }>
@@ -28,9 +28,9 @@ pub fn Home() -> impl IntoView {
                         Ok(report) => {
                             view! {
                                 <div role="status" data-testid="health-ok">
-                                    <p>{move || (i18n.t().health_ok)(&report.version)}</p>
+                                    <p>{move || (i18n.t().common.health_ok)(&report.version)}</p>
                                     <p data-testid="health-database">
-                                        {move || (i18n.t().health_database)(&report.sqlite_version, report.schema_version)}
+                                        {move || (i18n.t().common.health_database)(&report.sqlite_version, report.schema_version)}
                                     </p>
                                 </div>
                             }
@@ -41,15 +41,15 @@ pub fn Home() -> impl IntoView {
                             view! {
                                 <div role="alert" class="status-card__error" data-testid="health-error">
                                     <p>
-                                        <strong>{move || i18n.t().health_unreachable}</strong>
+                                        <strong>{move || i18n.t().common.health_unreachable}</strong>
                                     </p>
-                                    <p>{move || i18n.t().health_unreachable_hint}</p>
+                                    <p>{move || i18n.t().common.health_unreachable_hint}</p>
                                     <button
                                         type="button"
                                         class="button button--primary"
                                         on:click=move |_| health.refetch()
                                     >
-                                        {move || i18n.t().retry}
+                                        {move || i18n.t().common.retry}
                                     </button>
                                 </div>
                             }

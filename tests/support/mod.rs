@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod fake_api;
+
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

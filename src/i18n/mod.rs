@@ -2,7 +2,15 @@
 //!
 //! A catalog is a plain struct of strings and formatting functions, so a
 //! message missing from one language is a compile error, lookups cost nothing
-//! and no runtime localisation library is shipped in the wasm bundle.
+//! and no runtime localisation library is shipped in the wasm bundle. Each part
+//! of the app keeps its messages in its own module below.
+
+pub mod auth;
+pub mod common;
+pub mod form;
+pub mod gate;
+pub mod users;
+pub mod validation;
 
 use leptos::prelude::*;
 
@@ -46,56 +54,33 @@ impl Locale {
     }
 }
 
-/// Every message of the app in one language.
+/// Every message of the app in one language, grouped by the part of the app
+/// that shows it.
 pub struct Catalog {
-    pub app_name: &'static str,
-    pub language_label: &'static str,
-    pub health_heading: &'static str,
-    pub health_checking: &'static str,
-    pub health_ok: fn(version: &str) -> String,
-    pub health_database: fn(sqlite_version: &str, schema_version: u32) -> String,
-    pub health_unreachable: &'static str,
-    pub health_unreachable_hint: &'static str,
-    pub retry: &'static str,
-    pub not_found_heading: &'static str,
-    pub not_found_body: &'static str,
-    pub not_found_home: &'static str,
+    pub common: common::CommonText,
+    pub validation: validation::ValidationText,
+    pub auth: auth::AuthText,
+    pub gate: gate::GateText,
+    pub form: form::FormText,
+    pub users: users::UsersText,
 }
 
 pub static EN: Catalog = Catalog {
-    app_name: "Partner Portal",
-    language_label: "Language",
-    health_heading: "Portal status",
-    health_checking: "Checking the portal server…",
-    health_ok: |version| format!("The portal server (version {version}) is running."),
-    health_database: |sqlite, schema| {
-        format!("Database: connected (SQLite {sqlite}, schema version {schema}).")
-    },
-    health_unreachable: "Can't reach the portal server.",
-    health_unreachable_hint: "Check your connection, then try again. If it keeps failing, the server may be down.",
-    retry: "Try again",
-    not_found_heading: "Page not found",
-    not_found_body: "There is no page at this address. Check the link, or go back to the start.",
-    not_found_home: "Go to the start page",
+    common: common::EN,
+    validation: validation::EN,
+    auth: auth::EN,
+    gate: gate::EN,
+    form: form::EN,
+    users: users::EN,
 };
 
 pub static ES: Catalog = Catalog {
-    app_name: "Portal para socios",
-    language_label: "Idioma",
-    health_heading: "Estado del portal",
-    health_checking: "Comprobando el servidor del portal…",
-    health_ok: |version| {
-        format!("El servidor del portal (versión {version}) está en funcionamiento.")
-    },
-    health_database: |sqlite, schema| {
-        format!("Base de datos: conectada (SQLite {sqlite}, versión del esquema {schema}).")
-    },
-    health_unreachable: "No se puede conectar con el servidor del portal.",
-    health_unreachable_hint: "Comprueba tu conexión y vuelve a intentarlo. Si el problema continúa, es posible que el servidor no esté disponible.",
-    retry: "Volver a intentarlo",
-    not_found_heading: "No se encontró la página",
-    not_found_body: "No hay ninguna página en esta dirección. Comprueba el enlace o vuelve al inicio.",
-    not_found_home: "Ir a la página de inicio",
+    common: common::ES,
+    validation: validation::ES,
+    auth: auth::ES,
+    gate: gate::ES,
+    form: form::ES,
+    users: users::ES,
 };
 
 /// Where the chosen language is remembered between visits.

@@ -1,0 +1,5 @@
+//! App-wide state held in context.
+
+mod session;
+
+pub use session::Session;

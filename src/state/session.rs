@@ -1,0 +1,130 @@
+//! Who is signed in, kept in context for every screen.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::{Environment, SessionInfo};
+
+use crate::api::{Api, ApiError};
+
+/// The signed-in user's session, or `None` when signed out (or expired).
+///
+/// Screens read it to decide what to show; any API answer of 401 should call
+/// [`Session::expired`], which sends the user to sign in and back afterwards.
+#[derive(Clone, Copy)]
+pub struct Session {
+    info: RwSignal<Option<SessionInfo>>,
+    /// Set once the first `GET /session` has answered.
+    checked: RwSignal<bool>,
+}
+
+impl Session {
+    /// Provides a session that is not known yet; [`Session::load`] asks the server.
+    pub fn provide() -> Self {
+        let session = Self {
+            info: RwSignal::new(None),
+            checked: RwSignal::new(false),
+        };
+        provide_context(session);
+        session
+    }
+
+    /// Provides a known session (tests, and screens mounted on their own).
+    pub fn provide_signed_in(info: SessionInfo) -> Self {
+        let session = Self {
+            info: RwSignal::new(Some(info)),
+            checked: RwSignal::new(true),
+        };
+        provide_context(session);
+        session
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// Asks the server who is signed in.
+    pub fn load(self) {
+        let api = Api::expect();
+        spawn_local(async move {
+            let answer = api.session().await;
+            self.info.set(answer.ok());
+            self.checked.set(true);
+        });
+    }
+
+    /// Whether the first check has answered.
+    pub fn checked(self) -> bool {
+        self.checked.get()
+    }
+
+    pub fn get(self) -> Option<SessionInfo> {
+        self.info.get()
+    }
+
+    /// Reads part of the session, tracking changes, without cloning it all.
+    pub fn with<R>(self, f: impl FnOnce(Option<&SessionInfo>) -> R) -> R {
+        self.info.with(|info| f(info.as_ref()))
+    }
+
+    pub fn is_signed_in(self) -> bool {
+        self.info.with(Option::is_some)
+    }
+
+    /// Replaces the session with the server's newer answer.
+    pub fn set(self, info: SessionInfo) {
+        self.info.set(Some(info));
+        self.checked.set(true);
+    }
+
+    /// The session ended on the server (401): forget it locally too.
+    pub fn expired(self) {
+        self.info.set(None);
+    }
+
+    /// Handles an API error that may mean the session ended; returns the error
+    /// for the caller to show otherwise.
+    pub fn check(self, error: ApiError) -> ApiError {
+        if error.is_unauthorized() {
+            self.expired();
+        }
+        error
+    }
+
+    /// The contact information was saved complete: unlock the portal.
+    pub fn mark_complete(self) {
+        self.info.update(|info| {
+            if let Some(info) = info {
+                info.contact_info_complete = true;
+            }
+        });
+    }
+
+    pub fn environment(self) -> Environment {
+        self.with(|info| info.map_or(Environment::Sandbox, |i| i.environment))
+    }
+
+    /// Switches the environment now and remembers it on the server for next time.
+    pub fn set_environment(self, environment: Environment) {
+        self.info.update(|info| {
+            if let Some(info) = info {
+                info.environment = environment;
+            }
+        });
+        let api = Api::expect();
+        spawn_local(async move {
+            if let Err(error) = api.set_environment(environment).await {
+                self.check(error);
+            }
+        });
+    }
+
+    /// Ends the session on the server and locally.
+    pub fn sign_out(self) {
+        let api = Api::expect();
+        spawn_local(async move {
+            // Signed out locally whatever the server says: the user asked to leave.
+            let _ = api.sign_out().await;
+            self.info.set(None);
+        });
+    }
+}

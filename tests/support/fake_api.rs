@@ -1,0 +1,304 @@
+//! An in-memory [`PortalApi`] for browser tests: it keeps an account's state
+//! like the server would (versions, users, invitations), records every call,
+//! and can be told to fail the next call of a kind.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use partner_portal::api::{ApiError, ApiFuture, PortalApi};
+use portal_domain::{
+    AcceptInvitation, Account, ContactInfo, ContactInfoResponse, Environment, ErrorBody,
+    FieldError, Health, HistoryPage, IntegrationKind, InvitationDetails, InvitationPurpose,
+    NewInvitation, Role, SessionInfo, SignInRequest, User, UserStatus,
+};
+
+/// What the fake server holds.
+pub struct FakeState {
+    pub session: Option<SessionInfo>,
+    pub contact: ContactInfoResponse,
+    pub users: Vec<User>,
+    pub history: HistoryPage,
+    pub invitation: Option<InvitationDetails>,
+    /// Calls made, in order, as `"method"` names.
+    pub calls: Vec<String>,
+    /// The next call of a method (by name) fails with this error.
+    pub failures: HashMap<String, ApiError>,
+    /// Passwords accepted by `sign_in`, by address.
+    pub passwords: HashMap<String, String>,
+}
+
+/// A cheap handle: clone it into the app and keep one to inspect.
+#[derive(Clone)]
+pub struct FakeApi(pub Arc<Mutex<FakeState>>);
+
+pub fn user(id: i64, name: &str, email: &str, role: Role) -> User {
+    User {
+        id,
+        name: name.into(),
+        email: email.into(),
+        role,
+        status: UserStatus::Active,
+        invitation_expires_at: None,
+        version: 1,
+    }
+}
+
+pub fn account(integrations: Vec<IntegrationKind>) -> Account {
+    Account {
+        partner_id: "P-TEST".into(),
+        display_name: "Acme Tours".into(),
+        integrations,
+    }
+}
+
+pub fn session_for(user: User, environment: Environment, complete: bool) -> SessionInfo {
+    SessionInfo {
+        user,
+        account: account(vec![IntegrationKind::ThingsToDo]),
+        environment,
+        contact_info_complete: complete,
+        idle_timeout_secs: 1800,
+    }
+}
+
+pub fn error(status: u16, code: &str, fields: Vec<FieldError>) -> ApiError {
+    let mut body = ErrorBody::new(code, "fake server error");
+    body.fields = fields;
+    ApiError::Status { status, body }
+}
+
+impl FakeApi {
+    /// An account with an administrator (id 1, signed in), an editor (2) and a
+    /// read-only user (3), no contact information yet, on Production.
+    pub fn new() -> Self {
+        let users = vec![
+            user(1, "Ana Admin", "ana@acme.example", Role::Administrator),
+            user(2, "Eddie Editor", "eddie@acme.example", Role::Editor),
+            user(3, "Rosa Reader", "rosa@acme.example", Role::ReadOnly),
+        ];
+        let session = session_for(users[0].clone(), Environment::Production, false);
+        Self(Arc::new(Mutex::new(FakeState {
+            session: Some(session),
+            contact: ContactInfoResponse {
+                contact_info: ContactInfo::default(),
+                version: 0,
+                complete: false,
+                merchant_contact_required: false,
+                updated_by: None,
+                updated_at: None,
+                warnings: Vec::new(),
+            },
+            users,
+            history: HistoryPage {
+                entries: Vec::new(),
+                page: 1,
+                per_page: 20,
+                total: 0,
+            },
+            invitation: None,
+            calls: Vec::new(),
+            failures: HashMap::new(),
+            passwords: HashMap::from([("ana@acme.example".into(), "correct password".into())]),
+        })))
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&mut FakeState) -> R) -> R {
+        f(&mut self.0.lock().unwrap())
+    }
+
+    /// Signs in as the user with `id` instead.
+    pub fn signed_in_as(self, id: i64) -> Self {
+        self.with(|s| {
+            let user = s.users.iter().find(|u| u.id == id).cloned().unwrap();
+            if let Some(session) = &mut s.session {
+                session.user = user;
+            }
+        });
+        self
+    }
+
+    pub fn fail_next(&self, method: &str, error: ApiError) {
+        self.with(|s| s.failures.insert(method.into(), error));
+    }
+
+    pub fn calls(&self) -> Vec<String> {
+        self.with(|s| s.calls.clone())
+    }
+
+    /// Records the call and returns the scripted failure, if any.
+    fn enter(&self, method: &str) -> Result<(), ApiError> {
+        self.with(|s| {
+            s.calls.push(method.into());
+            match s.failures.remove(method) {
+                Some(error) => Err(error),
+                None => Ok(()),
+            }
+        })
+    }
+
+    fn answer<T: 'static>(
+        &self,
+        method: &str,
+        f: impl FnOnce(&mut FakeState) -> Result<T, ApiError>,
+    ) -> ApiFuture<T> {
+        let result = self.enter(method).and_then(|()| self.with(f));
+        Box::pin(async move { result })
+    }
+}
+
+fn unauthorized() -> ApiError {
+    error(401, "unauthorized", Vec::new())
+}
+
+impl PortalApi for FakeApi {
+    fn health(&self) -> ApiFuture<Health> {
+        self.answer("health", |_| {
+            Ok(Health {
+                status: "ok".into(),
+                version: "0.0.0".into(),
+                database: "ok".into(),
+                sqlite_version: "3.0.0".into(),
+                schema_version: 1,
+            })
+        })
+    }
+
+    fn session(&self) -> ApiFuture<SessionInfo> {
+        self.answer("session", |s| s.session.clone().ok_or_else(unauthorized))
+    }
+
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.answer("sign_in", move |s| {
+            let email = request.email.trim().to_lowercase();
+            if s.passwords.get(&email) != Some(&request.password) {
+                return Err(error(401, "invalid_credentials", Vec::new()));
+            }
+            let user = s.users.iter().find(|u| u.email == email).cloned().unwrap();
+            let session = session_for(user, Environment::Production, s.contact.complete);
+            s.session = Some(session.clone());
+            Ok(session)
+        })
+    }
+
+    fn sign_out(&self) -> ApiFuture<()> {
+        self.answer("sign_out", |s| {
+            s.session = None;
+            Ok(())
+        })
+    }
+
+    fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
+        self.answer("set_environment", move |s| {
+            let session = s.session.as_mut().ok_or_else(unauthorized)?;
+            session.environment = environment;
+            Ok(session.clone())
+        })
+    }
+
+    fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
+        self.answer("contact_info", |s| Ok(s.contact.clone()))
+    }
+
+    fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
+        self.answer("save_contact_info", move |s| {
+            if version != s.contact.version {
+                return Err(error(412, "version_conflict", Vec::new()));
+            }
+            s.contact.contact_info = portal_domain::normalize_contact_info(&info);
+            s.contact.version += 1;
+            s.contact.complete = true;
+            s.contact.updated_by = s.session.as_ref().map(|x| x.user.name.clone());
+            s.contact.updated_at = Some("2026-11-29T10:00:00Z".into());
+            if let Some(session) = &mut s.session {
+                session.contact_info_complete = true;
+            }
+            Ok(s.contact.clone())
+        })
+    }
+
+    fn history(&self, _page: u32) -> ApiFuture<HistoryPage> {
+        self.answer("history", |s| Ok(s.history.clone()))
+    }
+
+    fn users(&self) -> ApiFuture<Vec<User>> {
+        self.answer("users", |s| Ok(s.users.clone()))
+    }
+
+    fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
+        self.answer("invite", move |s| {
+            let id = s.users.iter().map(|u| u.id).max().unwrap_or(0) + 1;
+            let mut new = user(id, &invitation.name, &invitation.email, invitation.role);
+            new.status = UserStatus::InvitationPending;
+            new.invitation_expires_at = Some("2026-12-06T10:00:00Z".into());
+            s.users.push(new.clone());
+            Ok(new)
+        })
+    }
+
+    fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
+        self.answer("change_role", move |s| {
+            let user = s
+                .users
+                .iter_mut()
+                .find(|u| u.id == user_id)
+                .ok_or_else(|| error(404, "not_found", Vec::new()))?;
+            if user.version != version {
+                return Err(error(412, "version_conflict", Vec::new()));
+            }
+            user.role = role;
+            user.version += 1;
+            Ok(user.clone())
+        })
+    }
+
+    fn remove_user(&self, user_id: i64, _version: i64) -> ApiFuture<()> {
+        self.answer("remove_user", move |s| {
+            s.users.retain(|u| u.id != user_id);
+            Ok(())
+        })
+    }
+
+    fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
+        self.answer("resend_invitation", move |s| {
+            let user = s
+                .users
+                .iter_mut()
+                .find(|u| u.id == user_id)
+                .ok_or_else(|| error(404, "not_found", Vec::new()))?;
+            user.status = UserStatus::InvitationPending;
+            Ok(user.clone())
+        })
+    }
+
+    fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
+        self.answer("revoke_invitation", move |s| {
+            s.users.retain(|u| u.id != user_id);
+            Ok(())
+        })
+    }
+
+    fn invitation(&self, _token: String) -> ApiFuture<InvitationDetails> {
+        self.answer("invitation", |s| {
+            s.invitation
+                .clone()
+                .ok_or_else(|| error(404, "invitation_invalid", Vec::new()))
+        })
+    }
+
+    fn accept_invitation(&self, _token: String, accept: AcceptInvitation) -> ApiFuture<()> {
+        self.answer("accept_invitation", move |s| {
+            let invitation = s
+                .invitation
+                .take()
+                .ok_or_else(|| error(404, "invitation_invalid", Vec::new()))?;
+            let email = match invitation.purpose {
+                InvitationPurpose::Setup => accept.email.trim().to_lowercase(),
+                InvitationPurpose::Invitation => invitation.email.clone(),
+            };
+            s.passwords.insert(email, accept.password);
+            Ok(())
+        })
+    }
+}
