@@ -9,6 +9,7 @@ pub const INVITATION_VALIDITY_DAYS: u32 = 7;
 
 /// What a user may do in the account; checked by the server on every call and
 /// used by the app only to hide what would be refused anyway.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
@@ -63,6 +64,7 @@ impl fmt::Display for Role {
 
 /// Which of the partner's environments the portal shows; alert contacts exist
 /// only in production.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Environment {
@@ -99,6 +101,7 @@ impl fmt::Display for Environment {
 }
 
 /// An integration the partner runs; it decides which contact fields apply.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IntegrationKind {
@@ -150,6 +153,7 @@ impl fmt::Display for IntegrationKind {
 
 /// One partner. Contact information belongs to the account, not to a user, so
 /// one person fills it in for everyone.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Account {
     pub partner_id: String,
@@ -169,6 +173,7 @@ impl Account {
 
 /// Where a user is in the invitation life cycle; only active users can sign in
 /// or receive alerts.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UserStatus {
@@ -199,6 +204,7 @@ impl UserStatus {
 }
 
 /// A person with access to the account, as the user list shows them.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct User {
     pub id: i64,
@@ -224,6 +230,7 @@ impl User {
 
 /// What an administrator types to invite a colleague; checked by
 /// [`validate_invitation`](crate::validate::validate_invitation).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NewInvitation {
     pub name: String,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// `code` is stable and machine-readable so the app can translate it; `message`
 /// is a plain-English hint for operators reading logs or using curl.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub code: String,
@@ -18,6 +19,7 @@ pub struct ErrorBody {
 }
 
 /// One field-level problem, addressed by its path, e.g. `technical_emergency[2].email`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub path: String,

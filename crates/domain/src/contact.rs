@@ -9,6 +9,7 @@ use crate::validate::{Rules, validate_contact_info};
 
 /// One person or alias to contact. Name and phone are optional and stored as
 /// empty strings when absent, so a form binds them without `Option` juggling.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct ContactEntry {
     pub email: String,
@@ -42,6 +43,7 @@ impl ContactEntry {
 }
 
 /// A day of the week; ordered Monday first, the order the form lists them.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weekday {
@@ -103,6 +105,7 @@ impl fmt::Display for Weekday {
 /// Times are `"HH:MM"` strings, as an HTML time input gives them; `to` may be
 /// `"24:00"` so a day can end at midnight. Intervals never cross midnight: a
 /// night shift is two schedules.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SupportSchedule {
     /// An IANA name from [`TIME_ZONES`](crate::timezones::TIME_ZONES).
@@ -141,6 +144,7 @@ impl SupportSchedule {
 }
 
 /// Everything the contact information form holds; account-wide.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ContactInfo {
     /// Portal user ids, picked from the account's users rather than typed, so
@@ -173,6 +177,7 @@ impl ContactInfo {
 
 /// The seven fields of the form, in the order it shows them, so an error path
 /// can be traced back to the field that gets focus.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactField {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What `GET /api/v1/health` answers when the server can query its database.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     /// Always `"ok"` in a successful answer.

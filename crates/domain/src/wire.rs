@@ -8,6 +8,7 @@ use crate::api::FieldError;
 use crate::contact::ContactInfo;
 
 /// `POST /api/v1/session`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignInRequest {
     pub email: String,
@@ -15,6 +16,7 @@ pub struct SignInRequest {
 }
 
 /// `GET /api/v1/session`: who is signed in, and whether the portal is unlocked.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {
     pub user: User,
@@ -29,12 +31,14 @@ pub struct SessionInfo {
 }
 
 /// `PATCH /api/v1/session`: remember the environment switcher's position.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnvironmentChange {
     pub environment: Environment,
 }
 
 /// `GET /api/v1/account/contact-info`, and the answer to a successful `PUT`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactInfoResponse {
     pub contact_info: ContactInfo,
@@ -53,6 +57,7 @@ pub struct ContactInfoResponse {
 }
 
 /// `GET /api/v1/account/contact-info/history?page=N`, newest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryPage {
     pub entries: Vec<HistoryEntry>,
@@ -63,6 +68,7 @@ pub struct HistoryPage {
 }
 
 /// One saved change of the contact information.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub id: i64,
@@ -75,6 +81,7 @@ pub struct HistoryEntry {
 /// A field's value before and after a change, one line per item (contact
 /// entries as `Name <address> phone`, schedules as `zone days from–to`, alert
 /// contacts by user name).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     /// The field's path prefix, e.g. `technical_emergency`.
@@ -84,12 +91,14 @@ pub struct FieldChange {
 }
 
 /// `PATCH /api/v1/users/{id}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleChange {
     pub role: Role,
 }
 
 /// What a one-time link is for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvitationPurpose {
@@ -100,6 +109,7 @@ pub enum InvitationPurpose {
 }
 
 /// `GET /api/v1/invitations/{token}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationDetails {
     pub purpose: InvitationPurpose,
@@ -112,6 +122,7 @@ pub struct InvitationDetails {
 }
 
 /// `POST /api/v1/invitations/{token}/accept`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AcceptInvitation {
     pub name: String,

@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 mod json;
+mod openapi;
 mod routes;
 pub mod secrets;
 mod security;

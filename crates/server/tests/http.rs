@@ -81,3 +81,29 @@ async fn assets_are_served_and_missing_assets_are_404() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!content_type.starts_with("text/html"));
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route() {
+    let server = server().await;
+    let answer = server.get("/api/v1/openapi.json").send().await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.body["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = answer.body["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/health", "get"),
+        ("/session", "post"),
+        ("/session", "delete"),
+        ("/account/contact-info", "put"),
+        ("/account/contact-info/history", "get"),
+        ("/users/{id}", "patch"),
+        ("/users/{id}/invitation", "delete"),
+        ("/invitations/{token}/accept", "post"),
+    ] {
+        assert!(
+            paths[path].get(method).is_some(),
+            "{method} {path} is missing"
+        );
+    }
+    let schemas = answer.body["components"]["schemas"].as_object().unwrap();
+    assert!(schemas.contains_key("ContactInfo") && schemas.contains_key("ErrorBody"));
+}

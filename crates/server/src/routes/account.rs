@@ -20,7 +20,10 @@ use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::store::{self, Actor, RuleInputs};
 use crate::{etag, if_match};
+#[allow(unused_imports)]
+use portal_domain::*;
 
+#[utoipa::path(get, path = "/account", tag = "account", responses((status = 200, body = Account), (status = 401, body = ErrorBody)))]
 pub async fn get_account(
     State(state): State<AppState>,
     caller: Caller,
@@ -73,6 +76,7 @@ fn load_response(
     })
 }
 
+#[utoipa::path(get, path = "/account/contact-info", tag = "contact information", responses((status = 200, description = "The contact information; its version is also the ETag", body = ContactInfoResponse), (status = 401, body = ErrorBody)))]
 pub async fn get_contact_info(
     State(state): State<AppState>,
     caller: Caller,
@@ -87,6 +91,7 @@ pub async fn get_contact_info(
 
 /// Saves complete, valid contact information. Exactly one writer wins per
 /// version: the version check and the write happen in one transaction.
+#[utoipa::path(put, path = "/account/contact-info", tag = "contact information", request_body = ContactInfo, params(("If-Match" = String, Header, description = "The ETag read, e.g. \"3\"")), responses((status = 200, body = ContactInfoResponse), (status = 403, description = "Read-only users cannot edit", body = ErrorBody), (status = 412, description = "Someone saved a newer version", body = ErrorBody), (status = 422, description = "Field errors", body = ErrorBody), (status = 428, description = "If-Match missing", body = ErrorBody)))]
 pub async fn put_contact_info(
     State(state): State<AppState>,
     caller: Caller,
@@ -146,6 +151,7 @@ pub struct PageQuery {
     per_page: Option<u32>,
 }
 
+#[utoipa::path(get, path = "/account/contact-info/history", tag = "contact information", params(("page" = Option<u32>, Query, description = "1-based"), ("per_page" = Option<u32>, Query, description = "1 to 100, default 20")), responses((status = 200, body = HistoryPage), (status = 400, body = ErrorBody)))]
 pub async fn history(
     State(state): State<AppState>,
     caller: Caller,

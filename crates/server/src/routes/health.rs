@@ -6,7 +6,10 @@ use portal_domain::Health;
 
 use crate::AppState;
 use crate::error::ApiError;
+#[allow(unused_imports)]
+use portal_domain::*;
 
+#[utoipa::path(get, path = "/health", tag = "health", responses((status = 200, description = "The server queried its database", body = Health), (status = 503, description = "The database cannot be reached", body = ErrorBody)))]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let (sqlite_version, schema_version) = state
         .db

@@ -17,6 +17,8 @@ use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::secrets::{hash_password, is_token_shaped, token_hash};
 use crate::store::{self, Actor};
+#[allow(unused_imports)]
+use portal_domain::*;
 
 struct Link {
     id: i64,
@@ -72,6 +74,7 @@ fn find(conn: &Connection, token: &str) -> Result<Result<Link, ApiError>, DbErro
     })
 }
 
+#[utoipa::path(get, path = "/invitations/{token}", tag = "invitations", params(("token" = String, Path)), responses((status = 200, body = InvitationDetails), (status = 404, body = ErrorBody), (status = 410, description = "Expired", body = ErrorBody)))]
 pub async fn details(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -107,6 +110,7 @@ pub async fn details(
 
 /// Sets the name and password (and, for a setup link, creates the first
 /// administrator). The link works once. The person then signs in as usual.
+#[utoipa::path(post, path = "/invitations/{token}/accept", tag = "invitations", params(("token" = String, Path)), request_body = AcceptInvitation, responses((status = 204), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
     Path(token): Path<String>,

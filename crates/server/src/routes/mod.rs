@@ -1,10 +1,10 @@
 //! The JSON API under `/api/v1`.
 
-mod account;
-mod health;
-mod invitations;
-mod session;
-mod users;
+pub(crate) mod account;
+pub(crate) mod health;
+pub(crate) mod invitations;
+pub(crate) mod session;
+pub(crate) mod users;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -15,6 +15,7 @@ use crate::AppState;
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
+        .route("/openapi.json", get(crate::openapi::document))
         .route(
             "/session",
             get(session::who_am_i)

@@ -17,6 +17,8 @@ use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::secrets::{new_token, token_hash, verify_password};
 use crate::store::{self, Actor};
+#[allow(unused_imports)]
+use portal_domain::*;
 
 /// The same answer for an unknown address and a wrong password.
 fn bad_credentials() -> ApiError {
@@ -27,6 +29,7 @@ fn bad_credentials() -> ApiError {
     )
 }
 
+#[utoipa::path(post, path = "/session", tag = "session", request_body = SignInRequest, responses((status = 200, description = "Signed in; sets the session cookie", body = SessionInfo), (status = 401, description = "Wrong address or password (the same answer for both)", body = ErrorBody), (status = 429, description = "Too many failed attempts", body = ErrorBody)))]
 pub async fn sign_in(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
@@ -137,6 +140,7 @@ pub async fn sign_in(
     Ok(response)
 }
 
+#[utoipa::path(get, path = "/session", tag = "session", responses((status = 200, body = SessionInfo), (status = 401, body = ErrorBody)))]
 pub async fn who_am_i(
     State(state): State<AppState>,
     caller: Caller,
@@ -175,6 +179,7 @@ async fn session_info(
         .map_err(Into::into)
 }
 
+#[utoipa::path(patch, path = "/session", tag = "session", request_body = EnvironmentChange, responses((status = 200, body = SessionInfo), (status = 401, body = ErrorBody)))]
 pub async fn set_environment(
     State(state): State<AppState>,
     caller: Caller,
@@ -196,6 +201,7 @@ pub async fn set_environment(
     ))
 }
 
+#[utoipa::path(delete, path = "/session", tag = "session", responses((status = 204, description = "Signed out; the session is deleted on the server")))]
 pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,

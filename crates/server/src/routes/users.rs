@@ -19,7 +19,10 @@ use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::store::{self, Actor, VersionedUser};
 use crate::{etag, if_match};
+#[allow(unused_imports)]
+use portal_domain::*;
 
+#[utoipa::path(get, path = "/users", tag = "users", responses((status = 200, body = Vec<User>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -56,6 +59,7 @@ fn invitation_mail(account: &str, inviter: &str, link: &str, expires_at: i64) ->
     )
 }
 
+#[utoipa::path(post, path = "/users", tag = "users", request_body = NewInvitation, responses((status = 201, body = User), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn invite(
     State(state): State<AppState>,
     caller: Caller,
@@ -168,6 +172,7 @@ fn last_administrator() -> ApiError {
     error
 }
 
+#[utoipa::path(patch, path = "/users/{id}", tag = "users", request_body = RoleChange, params(("id" = i64, Path), ("If-Match" = String, Header)), responses((status = 200, body = User), (status = 404, body = ErrorBody), (status = 409, description = "The last administrator", body = ErrorBody), (status = 412, body = ErrorBody)))]
 pub async fn change_role(
     State(state): State<AppState>,
     caller: Caller,
@@ -218,6 +223,7 @@ pub async fn change_role(
     Ok(user_response(StatusCode::OK, user))
 }
 
+#[utoipa::path(delete, path = "/users/{id}", tag = "users", params(("id" = i64, Path), ("If-Match" = String, Header)), responses((status = 204), (status = 404, body = ErrorBody), (status = 409, description = "The last administrator or alert contact", body = ErrorBody), (status = 412, body = ErrorBody)))]
 pub async fn remove(
     State(state): State<AppState>,
     caller: Caller,
@@ -278,6 +284,7 @@ pub async fn remove(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(post, path = "/users/{id}/invitation", tag = "users", params(("id" = i64, Path)), responses((status = 200, body = User), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn resend_invitation(
     State(state): State<AppState>,
     caller: Caller,
@@ -322,6 +329,7 @@ pub async fn resend_invitation(
 }
 
 /// Revoking an invitation removes the pending user: they never had access.
+#[utoipa::path(delete, path = "/users/{id}/invitation", tag = "users", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn revoke_invitation(
     State(state): State<AppState>,
     caller: Caller,
