@@ -69,11 +69,16 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_by_account_action ON audit_log (account_id, action, id);
 
 -- Mail to send. Kept after sending, so operators can read what went out.
+-- Without SMTP configured nothing is sent and sent_at stays NULL.
 CREATE TABLE outbox (
     id         INTEGER PRIMARY KEY,
     account_id INTEGER REFERENCES accounts (id) ON DELETE CASCADE,
     recipient  TEXT    NOT NULL,
     subject    TEXT    NOT NULL,
     body       TEXT    NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    sent_at    INTEGER,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
 ) STRICT;
+CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL;

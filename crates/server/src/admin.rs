@@ -286,11 +286,18 @@ pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
     let mails = db
         .call(move |conn| {
             let mut statement = conn.prepare(
-                "SELECT id, recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT ?1",
+                "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT ?1",
             )?;
             let rows = statement
                 .query_map([limit], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?))
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, i64>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                    ))
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(rows)

@@ -55,6 +55,21 @@ pub struct Config {
     )]
     pub integrations: Vec<String>,
 
+    /// Deliver mail (invitations) through this SMTP server, e.g.
+    /// `smtps://user:password@smtp.example.com:465` or
+    /// `smtp://relay.internal:25`. Without it mail is only logged and kept in
+    /// the outbox (`portal-server admin outbox`).
+    #[arg(long, env = "PORTAL_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of the portal's mail.
+    #[arg(
+        long,
+        env = "PORTAL_MAIL_FROM",
+        default_value = "Partner Portal <no-reply@localhost>"
+    )]
+    pub mail_from: String,
+
     /// Seed a demo account with a user of every role (passwords printed), for
     /// trying the portal out. Never use on real data.
     #[arg(long, env = "PORTAL_DEMO")]

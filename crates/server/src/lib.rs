@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 mod json;
+pub mod mail;
 mod openapi;
 mod routes;
 pub mod secrets;
@@ -118,6 +119,15 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     admin::bootstrap(&db, &config).await?;
     if config.demo {
         admin::seed_demo(&db).await?;
+    }
+    match &config.smtp_url {
+        Some(url) => {
+            mail::Mailer::new(url, &config.mail_from)?.spawn(db.clone());
+            tracing::info!("delivering mail over SMTP");
+        }
+        None => tracing::info!(
+            "no SMTP server configured: mail is logged and kept in the outbox (portal-server admin outbox)"
+        ),
     }
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(

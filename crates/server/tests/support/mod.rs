@@ -155,6 +155,8 @@ impl TestServer {
             allowed_origins: Vec::new(),
             account_name: "First account".into(),
             integrations: vec!["things_to_do".into()],
+            smtp_url: None,
+            mail_from: "Partner Portal <portal@portal.test>".into(),
             demo: false,
         };
         let db = admin::open(&config).unwrap();

@@ -1,0 +1,144 @@
+//! Outbox delivery over real SMTP, to a minimal SMTP server on loopback.
+
+mod support;
+
+use portal_domain::Role;
+use portal_server::mail::Mailer;
+use serde_json::json;
+use support::TestServer;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+
+/// Accepts SMTP sessions and reports each message's envelope recipient and data.
+async fn smtp_server() -> (u16, mpsc::UnboundedReceiver<(String, String)>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 test ESMTP\r\n").await.unwrap();
+                let (mut recipient, mut data, mut in_data) = (String::new(), String::new(), false);
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if in_data {
+                        if line == "." {
+                            in_data = false;
+                            tx.send((recipient.clone(), std::mem::take(&mut data)))
+                                .unwrap();
+                            write.write_all(b"250 queued\r\n").await.unwrap();
+                        } else {
+                            data.push_str(&line);
+                            data.push('\n');
+                        }
+                        continue;
+                    }
+                    let upper = line.to_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") {
+                        b"250-test\r\n250 8BITMIME\r\n"
+                    } else if upper.starts_with("RCPT TO:") {
+                        recipient = line[8..].trim().trim_matches(['<', '>']).to_owned();
+                        b"250 ok\r\n"
+                    } else if upper.starts_with("DATA") {
+                        in_data = true;
+                        b"354 go ahead\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, rx)
+}
+
+#[tokio::test]
+async fn an_invitation_is_delivered_over_smtp_and_marked_sent() {
+    let server = TestServer::new().await;
+    let account = server.account("Acme Tours", &["things_to_do"]).await;
+    server
+        .user(account, "admin@acme.example", Role::Administrator)
+        .await;
+    let token = server.sign_in("admin@acme.example").await;
+    let invited = server
+        .call("POST", "/api/v1/users")
+        .session(&token)
+        .json(&json!({ "name": "Nora", "email": "nora@acme.example", "role": "editor" }))
+        .send()
+        .await;
+    assert_eq!(invited.status, axum::http::StatusCode::CREATED);
+
+    let (port, mut received) = smtp_server().await;
+    let mailer = Mailer::new(
+        &format!("smtp://127.0.0.1:{port}"),
+        "Portal <portal@portal.test>",
+    )
+    .unwrap();
+    assert_eq!(mailer.deliver_pending(&server.db).await, 1);
+
+    let (recipient, data) = received.recv().await.unwrap();
+    assert_eq!(recipient, "nora@acme.example");
+    assert!(
+        data.contains("Subject: Your invitation to the Partner Portal"),
+        "{data}"
+    );
+    assert!(data.contains("http://portal.test/invitation/"), "{data}");
+    let unsent: i64 = server
+        .sql(|c| {
+            c.query_row(
+                "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .await;
+    assert_eq!(unsent, 0);
+    // Nothing is sent twice.
+    assert_eq!(mailer.deliver_pending(&server.db).await, 0);
+}
+
+#[tokio::test]
+async fn an_unreachable_mail_server_keeps_the_message_for_a_retry() {
+    let server = TestServer::new().await;
+    let account = server.account("Acme Tours", &["things_to_do"]).await;
+    server
+        .db
+        .call(move |c| {
+            portal_server::store::queue_mail(c, account, "x@acme.example", "Hello", "Body")
+        })
+        .await
+        .unwrap();
+    // A port nothing listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mailer = Mailer::new(&format!("smtp://127.0.0.1:{closed}"), "portal@portal.test").unwrap();
+    assert_eq!(mailer.deliver_pending(&server.db).await, 0);
+    let (attempts, error): (i64, Option<String>) = server
+        .sql(|c| {
+            c.query_row("SELECT attempts, last_error FROM outbox", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+        })
+        .await;
+    assert_eq!(attempts, 1);
+    assert!(error.is_some());
+}
+
+#[test]
+fn a_malformed_smtp_url_is_reported_at_start() {
+    assert!(Mailer::new("not a url", "portal@portal.test").is_err());
+    assert!(Mailer::new("smtp://127.0.0.1:25", "not an address").is_err());
+}
