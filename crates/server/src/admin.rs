@@ -303,9 +303,13 @@ pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
             Ok(rows)
         })
         .await?;
-    for (id, recipient, subject, body, at) in mails {
+    for (id, recipient, subject, body, at, sent_at) in mails {
+        let delivery = sent_at.map_or_else(
+            || "not sent".to_owned(),
+            |t| format!("sent {}", crate::clock::rfc3339(t)),
+        );
         println!(
-            "#{id} {} to {recipient}\nSubject: {subject}\n\n{body}\n",
+            "#{id} queued {} to {recipient} ({delivery})\nSubject: {subject}\n\n{body}\n",
             crate::clock::rfc3339(at)
         );
     }
