@@ -6,7 +6,7 @@ test('the start page shows the database the server queried', async ({ page, requ
   const health = await (await request.get('/api/v1/health')).json();
   expect(health.database).toBe('ok');
 
-  await page.goto('/');
+  await page.goto('/status');
   await expect(page.getByTestId('health-database')).toHaveText(
     `Database: connected (SQLite ${health.sqlite_version}, schema version ${health.schema_version}).`,
   );
@@ -27,7 +27,7 @@ test('an unknown API route is a JSON 404, not the app', async ({ request }) => {
 });
 
 test('the language can be switched to Spanish and is remembered', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/status');
   await page.getByLabel('Language').selectOption('es');
   await expect(page.getByRole('heading', { name: 'Estado del portal' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
