@@ -7,7 +7,7 @@ mod support;
 use leptos::prelude::*;
 use partner_portal::api::{Api, ApiError};
 use partner_portal::i18n::{I18n, Locale};
-use partner_portal::pages::Home;
+use partner_portal::pages::Status;
 use support::fake_api::FakeApi;
 use support::{mount, settle};
 use wasm_bindgen_test::*;
@@ -17,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn home_with(api: FakeApi, locale: Locale) -> impl IntoView {
     Api::provide(api);
     I18n::provide(locale);
-    view! { <Home /> }
+    view! { <Status /> }
 }
 
 #[wasm_bindgen_test]

@@ -8,6 +8,8 @@ pub struct CommonText {
     pub sign_out: &'static str,
     pub contact_support: &'static str,
     pub how_to_get_help: &'static str,
+    /// Read after links that open a new tab, for screen-reader users.
+    pub opens_new_tab: &'static str,
     pub health_heading: &'static str,
     pub health_checking: &'static str,
     pub health_ok: fn(version: &str) -> String,
@@ -27,6 +29,10 @@ pub struct CommonText {
     pub environment_sandbox: &'static str,
     pub environment_production: &'static str,
     pub partner_id: fn(id: &str) -> String,
+    pub main_navigation: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_contact: &'static str,
+    pub nav_users: &'static str,
 }
 
 impl CommonText {
@@ -54,6 +60,7 @@ pub const EN: CommonText = CommonText {
     sign_out: "Sign out",
     contact_support: "Contact support",
     how_to_get_help: "How to get help",
+    opens_new_tab: " (opens in a new tab)",
     health_heading: "Portal status",
     health_checking: "Checking the portal server…",
     health_ok: |version| format!("The portal server (version {version}) is running."),
@@ -74,6 +81,10 @@ pub const EN: CommonText = CommonText {
     environment_sandbox: "Sandbox",
     environment_production: "Production",
     partner_id: |id| format!("Partner ID {id}"),
+    main_navigation: "Main",
+    nav_overview: "Overview",
+    nav_contact: "Contact information",
+    nav_users: "Users",
 };
 
 pub const ES: CommonText = CommonText {
@@ -84,6 +95,7 @@ pub const ES: CommonText = CommonText {
     sign_out: "Cerrar sesión",
     contact_support: "Comunicarse con el equipo de asistencia",
     how_to_get_help: "Cómo obtener ayuda",
+    opens_new_tab: " (se abre en una pestaña nueva)",
     health_heading: "Estado del portal",
     health_checking: "Comprobando el servidor del portal…",
     health_ok: |version| {
@@ -106,4 +118,8 @@ pub const ES: CommonText = CommonText {
     environment_sandbox: "Zona de pruebas",
     environment_production: "Producción",
     partner_id: |id| format!("ID de socio {id}"),
+    main_navigation: "Principal",
+    nav_overview: "Resumen",
+    nav_contact: "Información de contacto",
+    nav_users: "Usuarios",
 };

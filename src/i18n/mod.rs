@@ -9,6 +9,8 @@ pub mod auth;
 pub mod common;
 pub mod form;
 pub mod gate;
+pub mod overview;
+pub mod settings;
 pub mod users;
 pub mod validation;
 
@@ -63,6 +65,9 @@ pub struct Catalog {
     pub gate: gate::GateText,
     pub form: form::FormText,
     pub users: users::UsersText,
+    pub overview: overview::OverviewText,
+    pub help: overview::HelpText,
+    pub settings: settings::SettingsText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -72,6 +77,9 @@ pub static EN: Catalog = Catalog {
     gate: gate::EN,
     form: form::EN,
     users: users::EN,
+    overview: overview::EN,
+    help: overview::HELP_EN,
+    settings: settings::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -81,6 +89,9 @@ pub static ES: Catalog = Catalog {
     gate: gate::ES,
     form: form::ES,
     users: users::ES,
+    overview: overview::ES,
+    help: overview::HELP_ES,
+    settings: settings::ES,
 };
 
 /// Where the chosen language is remembered between visits.

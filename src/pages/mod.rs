@@ -1,7 +1,13 @@
 //! One module per route.
 
-mod home;
+mod help;
 mod not_found;
+mod overview;
+mod settings;
+mod status;
 
-pub use home::Home;
+pub use help::Help;
 pub use not_found::NotFound;
+pub use overview::Overview;
+pub use settings::{ContactSettings, UsersSettings};
+pub use status::Status;

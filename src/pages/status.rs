@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use crate::api::Api;
 use crate::i18n::I18n;
 
-/// The start page: whether the portal server and its database answer.
+/// The status page (`/status`): whether the portal server and its database answer.
 #[component]
-pub fn Home() -> impl IntoView {
+pub fn Status() -> impl IntoView {
     let i18n = I18n::expect();
     let api = Api::expect();
     let health = LocalResource::new(move || {

@@ -4,9 +4,11 @@
 //! anything else is installed.
 
 mod process;
+mod screenshots;
 mod serve;
 mod size;
 mod test;
+mod test_server;
 mod tools;
 
 use std::path::PathBuf;
@@ -28,6 +30,9 @@ Commands:
              --layer NAME       run only this layer (repeatable)
   size     Build the app in release and print the size of each file of dist/,
            raw, gzip -9 and brotli -q 11.
+  screenshots
+           For designers: a PNG of every screen and state (English and
+           Spanish, 360 px and 1280 px wide) in screenshots/.
   setup    Only install the tools (wasm target, Trunk, wasm-bindgen-cli,
            wasm-opt, Chromium, npm packages).
 ";
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         "dev" => serve::dev(rest),
         "test" => test::main(rest),
         "size" => size::main(rest),
+        "screenshots" => screenshots::main(rest),
         "setup" => tools::Tools::new().and_then(|tools| tools.setup_all()),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -1,12 +1,10 @@
 //! `cargo xtask test`: every test layer, cheapest first, stopping at the first
 //! that fails, then one summary line per layer and a total.
 
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::process::{human, run, run_capturing, step};
-use crate::serve::{KillOnDrop, build_app};
+use crate::test_server::TestServer;
 use crate::tools::Tools;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,51 +271,17 @@ fn number_before(text: &str, label: &str) -> u32 {
 }
 
 fn e2e(tools: &Tools) -> LayerResult {
-    let setup = || -> Result<(), String> {
-        tools.setup_app_build()?;
-        tools.setup_e2e_packages()?;
-        build_app(tools)?;
-        step("Building portal-server", || {
-            run(tools.cargo().args(["build", "--package", "portal-server"]))
-        })
-    };
-    setup().map_err(|e| (Counts::default(), e))?;
-
-    let data_dir = TempDir::new("portal-e2e").map_err(|e| (Counts::default(), e))?;
-    let port = free_port().map_err(|e| (Counts::default(), e))?;
-    let server_bin = tools.root.join("target/debug/portal-server");
-    let server = tools
-        .command(&server_bin.to_string_lossy())
-        .args([
-            "--port",
-            &port.to_string(),
-            "--dist-dir",
-            "dist",
-            "--data-dir",
-        ])
-        .arg(&data_dir.0)
-        .env("PORTAL_LOG", "warn")
-        .spawn()
-        .map_err(|e| {
-            (
-                Counts::default(),
-                format!("cannot start portal-server: {e}"),
-            )
-        })?;
-    let server = KillOnDrop(server);
-    wait_until_listening(port).map_err(|e| (Counts::default(), e))?;
-
-    let url = format!("http://127.0.0.1:{port}");
+    let server = TestServer::start(tools).map_err(|e| (Counts::default(), e))?;
     let result = step(
-        &format!("End-to-end tests (Playwright, Chromium) against {url}"),
+        &format!(
+            "End-to-end tests (Playwright, Chromium) against {}",
+            server.url
+        ),
         || {
             run_capturing(
-                tools
-                    .command("npx")
-                    .current_dir(tools.root.join("e2e"))
-                    .args(["playwright", "test"])
-                    .env("PORTAL_URL", &url)
-                    .env("PORTAL_DATA_DIR", &data_dir.0),
+                server
+                    .node_command(tools, "npx")
+                    .args(["playwright", "test"]),
             )
         },
     );
@@ -346,49 +310,6 @@ fn parse_playwright(output: &str) -> Counts {
         }
     }
     counts
-}
-
-fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())
-}
-
-fn wait_until_listening(port: u16) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err(format!(
-        "portal-server did not start listening on port {port} within 30 s"
-    ))
-}
-
-/// A directory removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(prefix: &str) -> Result<Self, String> {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let path = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path)
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        Ok(Self(path))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,186 @@
+//! The blocking onboarding modal: nothing else in the portal can be used until
+//! the account's contact information is complete.
+
+use leptos::prelude::*;
+use portal_domain::{ContactInfoResponse, Role, User};
+
+use crate::api::Api;
+use crate::components::focus::{focus_main_heading, trap_tab};
+use crate::components::tabs::{Tab, TabList, TabPanel};
+use crate::components::{ContactForm, LanguageSwitcher, UsersPanel};
+use crate::i18n::I18n;
+use crate::state::{Announcer, Session};
+
+/// The modal dialog (APG "Modal Dialog"): focus moves in on open, Tab wraps
+/// inside, Escape does nothing (it cannot be dismissed), and the portal behind
+/// it is inert. It closes only when the contact information is saved or the
+/// user signs out.
+#[component]
+pub fn OnboardingModal() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let announcer = Announcer::expect();
+    let api = Api::expect();
+    let active = RwSignal::new("contact");
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    let title = NodeRef::<leptos::html::H2>::new();
+
+    Effect::new(move |_| {
+        if let Some(title) = title.get() {
+            let _ = title.focus();
+        }
+    });
+
+    let data = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move {
+                let contact = api.contact_info().await.map_err(|e| session.check(e))?;
+                let users = api.users().await.map_err(|e| session.check(e))?;
+                Ok::<_, crate::api::ApiError>((contact, users))
+            }
+        }
+    });
+
+    let on_saved = Callback::new(move |_: ContactInfoResponse| {
+        session.mark_complete();
+        announcer.announce(i18n.t().gate.unlocked);
+        // The dialog is gone on the next frame; the page heading takes focus.
+        request_animation_frame(focus_main_heading);
+    });
+
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            // The modal cannot be dismissed: only saving or signing out closes it.
+            ev.prevent_default();
+            ev.stop_propagation();
+            return;
+        }
+        if let Some(dialog) = dialog.get() {
+            trap_tab(&dialog, &ev);
+        }
+    };
+
+    let role = move || session.with(|s| s.map_or(Role::ReadOnly, |s| s.user.role));
+    let tabs = vec![
+        Tab {
+            id: "contact",
+            label: Signal::derive(move || i18n.t().gate.tab_contact.to_owned()),
+        },
+        Tab {
+            id: "users",
+            label: Signal::derive(move || i18n.t().gate.tab_users.to_owned()),
+        },
+    ];
+
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="onboarding-title"
+                aria-describedby="onboarding-intro"
+                data-testid="onboarding-modal"
+                node_ref=dialog
+                on:keydown=on_keydown
+            >
+                <header class="modal__header">
+                    <div class="modal__title-row">
+                        <h2 id="onboarding-title" class="modal__title" tabindex="-1" node_ref=title>
+                            {move || i18n.t().gate.title}
+                        </h2>
+                        <div class="modal__header-actions">
+                            <LanguageSwitcher />
+                            <a class="modal__support" href="/help#contact-support" target="_blank" rel="noopener">
+                                {move || i18n.t().common.contact_support}
+                                <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
+                            </a>
+                        </div>
+                    </div>
+                    <p id="onboarding-intro">{move || i18n.t().gate.intro}</p>
+                    <p class="modal__account-wide">{move || i18n.t().gate.account_wide}</p>
+                </header>
+                <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
+                <div class="modal__body">
+                    <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
+                        {move || Suspend::new(async move {
+                            match data.await {
+                                Ok((contact, users)) => view! {
+                                    <TabPanel id="contact" active=active>
+                                        {if role().can_edit_contact_info() {
+                                            view! { <ContactForm data=contact.clone() users=users.clone() on_saved=on_saved /> }.into_any()
+                                        } else {
+                                            view! { <ReadOnlyExplanation users=users.clone() /> }.into_any()
+                                        }}
+                                    </TabPanel>
+                                    <TabPanel id="users" active=active>
+                                        <p>{move || i18n.t().gate.users_intro}</p>
+                                        <UsersPanel />
+                                    </TabPanel>
+                                }.into_any(),
+                                Err(_) => view! {
+                                    <div role="alert" class="notice notice--error">
+                                        <p>{move || i18n.t().common.server_unreachable}</p>
+                                        <button type="button" class="button" on:click=move |_| data.refetch()>
+                                            {move || i18n.t().common.retry}
+                                        </button>
+                                    </div>
+                                }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+                <footer class="modal__footer">
+                    <a href="/help" target="_blank" rel="noopener">
+                        {move || i18n.t().common.how_to_get_help}
+                        <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
+                    </a>
+                    <button type="button" class="button" on:click=move |_| session.sign_out()>
+                        {move || i18n.t().common.sign_out}
+                    </button>
+                </footer>
+            </div>
+        </div>
+    }
+}
+
+/// What a read-only user sees instead of the form: why the portal is locked
+/// and whom to ask.
+#[component]
+fn ReadOnlyExplanation(users: Vec<User>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let editors: Vec<User> = users
+        .into_iter()
+        .filter(|u| u.is_active() && u.role.can_edit_contact_info())
+        .collect();
+    let nobody = editors.is_empty();
+    view! {
+        <section class="read-only-gate" data-testid="read-only-gate" aria-labelledby="read-only-heading">
+            <h3 id="read-only-heading">{move || i18n.t().gate.read_only_heading}</h3>
+            <p>{move || i18n.t().gate.read_only_body}</p>
+            <Show when=move || nobody>
+                <p>{move || i18n.t().gate.read_only_nobody}</p>
+            </Show>
+            <ul class="read-only-gate__people">
+                {editors
+                    .into_iter()
+                    .map(|user| {
+                        let role = user.role;
+                        let mailto = format!("mailto:{}", user.email);
+                        view! {
+                            <li>
+                                <strong>{user.name.clone()}</strong>
+                                " · "
+                                {move || i18n.t().common.role(role)}
+                                " · "
+                                <a href=mailto>{user.email.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

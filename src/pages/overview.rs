@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_domain::UserStatus;
+
+use crate::api::Api;
+use crate::i18n::I18n;
+use crate::state::Session;
+
+/// The integration's set-up checklist, computed from the account's real data.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let api = Api::expect();
+    let users = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.users().await.map_err(|e| session.check(e)) }
+    });
+    let contact_complete = move || session.with(|s| s.is_some_and(|s| s.contact_info_complete));
+    view! {
+        <h1 id="page-heading" tabindex="-1">{move || i18n.t().common.nav_overview}</h1>
+        <p>{move || i18n.t().overview.intro}</p>
+        <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
+            {move || Suspend::new(async move {
+                let users = users.await.unwrap_or_default();
+                let active = users.iter().filter(|u| u.status == UserStatus::Active).count();
+                let expired = users.iter().any(|u| u.status == UserStatus::InvitationExpired);
+                let items = [
+                    (contact_complete(), "/settings/contact", i18n.t().overview.item_contact, "checklist-contact"),
+                    (active >= 2, "/settings/users", i18n.t().overview.item_team, "checklist-team"),
+                    (!expired, "/settings/users", i18n.t().overview.item_invitations, "checklist-invitations"),
+                ];
+                view! {
+                    <ul class="checklist" data-testid="checklist">
+                        {items
+                            .into_iter()
+                            .map(|(done, href, label, test_id)| {
+                                view! {
+                                    <li class="checklist__item" class:checklist__item--done=done data-testid=test_id>
+                                        <span class="checklist__status" aria-hidden="true">{if done { "✓" } else { "○" }}</span>
+                                        <A href=href>{label}</A>
+                                        <span class="checklist__state">
+                                            {move || if done { i18n.t().overview.done } else { i18n.t().overview.to_do }}
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+        </Transition>
+    }
+}

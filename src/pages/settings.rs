@@ -1,0 +1,178 @@
+//! Settings → Contact information and Settings → Users.
+
+use leptos::prelude::*;
+use portal_domain::{ContactInfoResponse, HistoryEntry};
+
+use crate::api::Api;
+use crate::components::local_date::local_date_time;
+use crate::components::{ContactForm, UsersPanel};
+use crate::i18n::I18n;
+use crate::state::{Announcer, Session};
+
+/// The onboarding form again, pre-filled, with who saved last and the history.
+#[component]
+pub fn ContactSettings() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let announcer = Announcer::expect();
+    let api = Api::expect();
+    // Bumped after a save so the history panel reloads.
+    let saves = RwSignal::new(0u32);
+    let data = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move {
+                let contact = api.contact_info().await.map_err(|e| session.check(e))?;
+                let users = api.users().await.map_err(|e| session.check(e))?;
+                Ok::<_, crate::api::ApiError>((contact, users))
+            }
+        }
+    });
+    let editable = move || session.with(|s| s.is_some_and(|s| s.user.role.can_edit_contact_info()));
+    let on_saved = Callback::new(move |_: ContactInfoResponse| {
+        announcer.announce(i18n.t().settings.saved);
+        saves.update(|n| *n += 1);
+        data.refetch();
+    });
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().common.nav_contact}</h1>
+        <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((contact, users)) => {
+                        let updated = contact
+                            .updated_by
+                            .clone()
+                            .zip(contact.updated_at.clone());
+                        view! {
+                            {updated.map(|(who, when)| view! {
+                                <p class="settings__updated" data-testid="last-updated">
+                                    {move || (i18n.t().settings.last_updated)(&who, &local_date_time(&when, i18n.locale()))}
+                                </p>
+                            })}
+                            <Show when=move || !editable()>
+                                <p class="notice">{move || i18n.t().settings.read_only}</p>
+                            </Show>
+                            <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
+                        }
+                            .into_any()
+                    }
+                    Err(_) => view! {
+                        <div role="alert" class="notice notice--error">
+                            <p>{move || i18n.t().common.server_unreachable}</p>
+                            <button type="button" class="button" on:click=move |_| data.refetch()>
+                                {move || i18n.t().common.retry}
+                            </button>
+                        </div>
+                    }
+                        .into_any(),
+                }
+            })}
+        </Transition>
+        <HistoryPanel saves=saves />
+    }
+}
+
+/// Who changed what and when, newest first, a page at a time.
+#[component]
+fn HistoryPanel(saves: RwSignal<u32>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let api = Api::expect();
+    let page = RwSignal::new(1u32);
+    let history = LocalResource::new(move || {
+        let api = api.clone();
+        let page = page.get();
+        saves.track();
+        async move { api.history(page).await.map_err(|e| session.check(e)) }
+    });
+    view! {
+        <section class="history" aria-labelledby="history-heading" data-testid="history">
+            <h2 id="history-heading">{move || i18n.t().settings.history_heading}</h2>
+            <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match history.await {
+                        Ok(result) if result.entries.is_empty() => {
+                            view! { <p>{move || i18n.t().settings.history_empty}</p> }.into_any()
+                        }
+                        Ok(result) => {
+                            let pages = result.total.div_ceil(u64::from(result.per_page)).max(1) as u32;
+                            let current = result.page;
+                            view! {
+                                <ol class="history__entries">
+                                    {result.entries.into_iter().map(|entry| view! { <HistoryItem entry=entry /> }).collect_view()}
+                                </ol>
+                                <nav class="history__pages" aria-label=move || i18n.t().settings.history_pages>
+                                    <button type="button" class="button" disabled=current <= 1 on:click=move |_| page.set(current - 1)>
+                                        {move || i18n.t().settings.newer}
+                                    </button>
+                                    <span>{move || (i18n.t().settings.page_of)(current, pages)}</span>
+                                    <button type="button" class="button" disabled=current >= pages on:click=move |_| page.set(current + 1)>
+                                        {move || i18n.t().settings.older}
+                                    </button>
+                                </nav>
+                            }
+                                .into_any()
+                        }
+                        Err(_) => view! {
+                            <p role="alert" class="notice notice--error">{move || i18n.t().common.server_unreachable}</p>
+                        }
+                            .into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
+    let i18n = I18n::expect();
+    let HistoryEntry {
+        at,
+        actor_name,
+        changes,
+        ..
+    } = entry;
+    view! {
+        <li class="history__entry" data-testid="history-entry">
+            <p class="history__who">
+                {move || (i18n.t().settings.changed_by)(&actor_name, &local_date_time(&at, i18n.locale()))}
+            </p>
+            <dl class="history__changes">
+                {changes
+                    .into_iter()
+                    .map(|change| {
+                        let field = change.field.clone();
+                        let none = move || i18n.t().settings.empty_value;
+                        let before = change.before.join(", ");
+                        let after = change.after.join(", ");
+                        view! {
+                            <dt>{move || i18n.t().settings.field_name(&field)}</dt>
+                            <dd>
+                                <span class="history__before">
+                                    {let before = before.clone(); move || if before.is_empty() { none().to_owned() } else { before.clone() }}
+                                </span>
+                                " → "
+                                <span class="history__after">
+                                    {let after = after.clone(); move || if after.is_empty() { none().to_owned() } else { after.clone() }}
+                                </span>
+                            </dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </li>
+    }
+}
+
+/// The account's users, with management for administrators.
+#[component]
+pub fn UsersSettings() -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().common.nav_users}</h1>
+        <UsersPanel />
+    }
+}

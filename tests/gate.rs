@@ -1,0 +1,193 @@
+//! The onboarding gate: the blocking modal, its keyboard behaviour and who
+//! sees what behind it.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::prelude::*;
+use partner_portal::AppRoutes;
+use partner_portal::api::Api;
+use partner_portal::i18n::{I18n, Locale};
+use partner_portal::state::Session;
+use support::fake_api::FakeApi;
+use support::{Mounted, mount, settle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the whole app at `path` for the fake API's signed-in user.
+async fn app_at(path: &str, api: FakeApi) -> Mounted {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let info = api.with(|s| s.session.clone()).unwrap();
+    let page = mount(move || {
+        Api::provide(api);
+        I18n::provide(Locale::En);
+        Session::provide_signed_in(info);
+        view! { <AppRoutes /> }
+    });
+    settle().await;
+    page
+}
+
+fn press(target: &web_sys::EventTarget, key: &str, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn active() -> HtmlElement {
+    document().active_element().unwrap().unchecked_into()
+}
+
+fn dialog(page: &Mounted) -> HtmlElement {
+    page.find_by_test_id("onboarding-modal")
+        .expect("the onboarding modal is shown")
+}
+
+#[wasm_bindgen_test]
+async fn the_modal_covers_every_route_and_the_portal_behind_it_is_inert() {
+    for path in ["/", "/settings/contact", "/no/such/page"] {
+        let page = app_at(path, FakeApi::new()).await;
+        let dialog = dialog(&page);
+        assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
+        assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+        let portal = page.root.query_selector(".portal").unwrap().unwrap();
+        assert!(
+            portal.has_attribute("inert"),
+            "{path}: the portal must be inert"
+        );
+        assert_eq!(portal.get_attribute("aria-hidden").as_deref(), Some("true"));
+        // Focus moved into the dialog, onto its title.
+        assert_eq!(active().id(), "onboarding-title", "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn tab_and_shift_tab_wrap_inside_the_modal() {
+    let page = app_at("/", FakeApi::new()).await;
+    let dialog = dialog(&page);
+    let focusable = partner_portal::components::focus::focusable_in(&dialog);
+    assert!(
+        focusable.len() >= 4,
+        "found {} focusable elements",
+        focusable.len()
+    );
+    let (first, last) = (focusable.first().unwrap(), focusable.last().unwrap());
+
+    last.focus().unwrap();
+    press(last, "Tab", false);
+    assert_eq!(
+        &active(),
+        first,
+        "Tab on the last element goes to the first"
+    );
+
+    press(first, "Tab", true);
+    assert_eq!(
+        &active(),
+        last,
+        "Shift+Tab on the first element goes to the last"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn escape_does_not_close_the_modal() {
+    let page = app_at("/", FakeApi::new()).await;
+    let dialog = dialog(&page);
+    press(&dialog, "Escape", false);
+    settle().await;
+    assert!(page.find_by_test_id("onboarding-modal").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn tabs_follow_the_apg_keyboard_pattern() {
+    let page = app_at("/", FakeApi::new()).await;
+    let tab =
+        |id: &str| -> HtmlElement { document().get_element_by_id(id).unwrap().unchecked_into() };
+    let panel_hidden = |id: &str| {
+        document()
+            .get_element_by_id(id)
+            .unwrap()
+            .has_attribute("hidden")
+    };
+    let (contact, users) = (tab("tab-contact"), tab("tab-users"));
+    assert_eq!(
+        contact.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    assert_eq!(contact.tab_index(), 0);
+    assert_eq!(users.tab_index(), -1);
+    assert_eq!(
+        contact.get_attribute("aria-controls").as_deref(),
+        Some("panel-contact")
+    );
+
+    contact.focus().unwrap();
+    press(&contact, "ArrowRight", false);
+    settle().await;
+    assert_eq!(active(), users);
+    assert_eq!(
+        users.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    assert!(panel_hidden("panel-contact"));
+    assert!(!panel_hidden("panel-users"));
+
+    press(&users, "ArrowRight", false);
+    settle().await;
+    assert_eq!(
+        active(),
+        contact,
+        "ArrowRight on the last tab wraps to the first"
+    );
+    press(&contact, "End", false);
+    settle().await;
+    assert_eq!(active(), users);
+    press(&users, "Home", false);
+    settle().await;
+    assert_eq!(active(), contact);
+    press(&contact, "ArrowLeft", false);
+    settle().await;
+    assert_eq!(
+        active(),
+        users,
+        "ArrowLeft on the first tab wraps to the last"
+    );
+    let _ = page;
+}
+
+#[wasm_bindgen_test]
+async fn read_only_users_see_whom_to_ask_instead_of_the_form() {
+    let page = app_at("/", FakeApi::new().signed_in_as(3)).await;
+    let text = page.text_of("read-only-gate");
+    assert!(text.contains("read-only access"), "{text}");
+    assert!(
+        text.contains("Ana Admin") && text.contains("Eddie Editor"),
+        "{text}"
+    );
+    assert!(!text.contains("Rosa Reader"), "{text}");
+    assert!(page.root.query_selector("form").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_complete_account_shows_the_portal_without_the_modal() {
+    let api = FakeApi::new();
+    api.with(|s| s.session.as_mut().unwrap().contact_info_complete = true);
+    let page = app_at("/", api).await;
+    assert!(page.find_by_test_id("onboarding-modal").is_none());
+    let portal = page.root.query_selector(".portal").unwrap().unwrap();
+    assert!(!portal.has_attribute("inert"));
+    assert_eq!(page.text_of("account-name"), "Acme Tours");
+    assert!(page.find_by_test_id("checklist").is_some());
+}
