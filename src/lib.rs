@@ -43,6 +43,8 @@ pub fn AppRoutes() -> impl IntoView {
         <Router>
             <LiveRegion />
             <Routes fallback=|| view! { <PublicPage><pages::NotFound /></PublicPage> }>
+                <Route path=path!("/sign-in") view=|| view! { <PublicPage><pages::SignIn /></PublicPage> } />
+                <Route path=path!("/invitation/:token") view=|| view! { <PublicPage><pages::AcceptInvitation /></PublicPage> } />
                 <Route path=path!("/help") view=|| view! { <PublicPage><pages::Help /></PublicPage> } />
                 <Route path=path!("/status") view=|| view! { <PublicPage><pages::Status /></PublicPage> } />
                 <ParentRoute path=path!("") view=Portal>

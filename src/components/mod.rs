@@ -1,13 +1,19 @@
 //! Reusable pieces of the interface.
 
 pub mod focus;
+mod labelled_input;
 mod language_switcher;
+pub mod local_date;
 mod onboarding;
 mod portal;
 pub mod tabs;
+mod users_panel;
 
+pub use labelled_input::LabelledInput;
 pub use language_switcher::LanguageSwitcher;
+pub use local_date::local_date;
 pub use onboarding::OnboardingModal;
 pub use portal::{EnvironmentSwitcher, Portal};
-mod tmp_standins;
-pub use tmp_standins::{ContactForm, UsersPanel};
+pub use users_panel::UsersPanel;
+mod tmp_form;
+pub use tmp_form::ContactForm;

@@ -117,7 +117,7 @@ pub fn OnboardingModal() -> impl IntoView {
                                     </TabPanel>
                                     <TabPanel id="users" active=active>
                                         <p>{move || i18n.t().gate.users_intro}</p>
-                                        <UsersPanel />
+                                        <UsersPanel compact=true />
                                     </TabPanel>
                                 }.into_any(),
                                 Err(_) => view! {

@@ -1,13 +1,17 @@
 //! One module per route.
 
 mod help;
+mod invitation;
 mod not_found;
 mod overview;
 mod settings;
+mod sign_in;
 mod status;
 
 pub use help::Help;
+pub use invitation::AcceptInvitation;
 pub use not_found::NotFound;
 pub use overview::Overview;
 pub use settings::{ContactSettings, UsersSettings};
+pub use sign_in::SignIn;
 pub use status::Status;

@@ -12,6 +12,7 @@ use portal_domain::{
     AcceptInvitation, Account, ContactInfo, ContactInfoResponse, Environment, ErrorBody,
     FieldError, Health, HistoryPage, IntegrationKind, InvitationDetails, InvitationPurpose,
     NewInvitation, Role, SessionInfo, SignInRequest, User, UserStatus,
+    would_remove_last_administrator,
 };
 
 /// What the fake server holds.
@@ -152,6 +153,53 @@ fn unauthorized() -> ApiError {
     error(401, "unauthorized", Vec::new())
 }
 
+/// The server's answer for an address that already has an account.
+fn already_registered() -> ApiError {
+    error(
+        422,
+        "validation_failed",
+        vec![FieldError::new("email", "already_registered")],
+    )
+}
+
+/// The server's answer when a change would leave no active administrator.
+fn last_administrator() -> ApiError {
+    error(
+        409,
+        "last_administrator",
+        vec![FieldError::new("role", "last_administrator")],
+    )
+}
+
+/// A pending invitation for `email`, expiring on 6 December 2026.
+pub fn pending_user(id: i64, name: &str, email: &str, role: Role) -> User {
+    let mut invited = user(id, name, email, role);
+    invited.status = UserStatus::InvitationPending;
+    invited.invitation_expires_at = Some("2026-12-06T10:00:00Z".into());
+    invited
+}
+
+/// What `GET /invitations/{token}` answers for a valid link.
+pub fn invitation_details(purpose: InvitationPurpose) -> InvitationDetails {
+    let invited = purpose == InvitationPurpose::Invitation;
+    InvitationDetails {
+        purpose,
+        account_name: "Acme Tours".into(),
+        partner_id: "P-TEST".into(),
+        email: if invited {
+            "nora@acme.example".into()
+        } else {
+            String::new()
+        },
+        name: if invited {
+            "Nora New".into()
+        } else {
+            String::new()
+        },
+        expires_at: "2026-12-06T10:00:00Z".into(),
+    }
+}
+
 impl PortalApi for FakeApi {
     fn health(&self) -> ApiFuture<Health> {
         self.answer("health", |_| {
@@ -228,6 +276,10 @@ impl PortalApi for FakeApi {
 
     fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
         self.answer("invite", move |s| {
+            let email = invitation.email.trim().to_lowercase();
+            if s.users.iter().any(|u| u.email == email) {
+                return Err(already_registered());
+            }
             let id = s.users.iter().map(|u| u.id).max().unwrap_or(0) + 1;
             let mut new = user(id, &invitation.name, &invitation.email, invitation.role);
             new.status = UserStatus::InvitationPending;
@@ -239,6 +291,7 @@ impl PortalApi for FakeApi {
 
     fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
         self.answer("change_role", move |s| {
+            let users_before = s.users.clone();
             let user = s
                 .users
                 .iter_mut()
@@ -247,14 +300,28 @@ impl PortalApi for FakeApi {
             if user.version != version {
                 return Err(error(412, "version_conflict", Vec::new()));
             }
+            if would_remove_last_administrator(&users_before, user_id, Some(role)) {
+                return Err(last_administrator());
+            }
             user.role = role;
             user.version += 1;
             Ok(user.clone())
         })
     }
 
-    fn remove_user(&self, user_id: i64, _version: i64) -> ApiFuture<()> {
+    fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
         self.answer("remove_user", move |s| {
+            let user = s
+                .users
+                .iter()
+                .find(|u| u.id == user_id)
+                .ok_or_else(|| error(404, "not_found", Vec::new()))?;
+            if user.version != version {
+                return Err(error(412, "version_conflict", Vec::new()));
+            }
+            if would_remove_last_administrator(&s.users, user_id, None) {
+                return Err(last_administrator());
+            }
             s.users.retain(|u| u.id != user_id);
             Ok(())
         })
@@ -297,6 +364,12 @@ impl PortalApi for FakeApi {
                 InvitationPurpose::Setup => accept.email.trim().to_lowercase(),
                 InvitationPurpose::Invitation => invitation.email.clone(),
             };
+            if invitation.purpose == InvitationPurpose::Setup
+                && s.users.iter().any(|u| u.email == email)
+            {
+                s.invitation = Some(invitation);
+                return Err(already_registered());
+            }
             s.passwords.insert(email, accept.password);
             Ok(())
         })

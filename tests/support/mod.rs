@@ -85,4 +85,116 @@ impl Mounted {
     pub fn html(&self) -> String {
         self.root.inner_html()
     }
+
+    /// The first element matching a CSS selector, if it is on screen.
+    pub fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    /// The element with `data-testid`; panics if it is absent.
+    pub fn get(&self, id: &str) -> HtmlElement {
+        self.find_by_test_id(id)
+            .unwrap_or_else(|| panic!("no element with data-testid={id} in {}", self.html()))
+    }
+
+    /// An attribute of the element with `data-testid`.
+    pub fn attribute(&self, id: &str, name: &str) -> Option<String> {
+        self.get(id).get_attribute(name)
+    }
+
+    /// Types `text` into the input with `data-testid` (replacing what was
+    /// there), as the browser reports typing: an `input` event that bubbles.
+    pub fn type_into(&self, id: &str, text: &str) {
+        let input = self.get(id);
+        js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
+        dispatch(&input, "input", true);
+    }
+
+    /// Picks `value` in the `<select>` with `data-testid`.
+    pub fn choose(&self, id: &str, value: &str) {
+        let select = self.get(id);
+        js_sys::Reflect::set(&select, &"value".into(), &value.into()).unwrap();
+        dispatch(&select, "input", true);
+        dispatch(&select, "change", true);
+    }
+
+    /// Leaves the field with `data-testid`, as tabbing away would.
+    pub fn leave(&self, id: &str) {
+        let field = self.get(id);
+        dispatch(&field, "blur", false);
+        dispatch(&field, "focusout", true);
+    }
+
+    /// Presses `key` (e.g. `Escape`) while the element with `data-testid` has focus.
+    pub fn press_key(&self, id: &str, key: &str) {
+        let init = js_sys::Object::new();
+        js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+        js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+        let event = construct("KeyboardEvent", "keydown", &init);
+        self.get(id).dispatch_event(&event).unwrap();
+    }
+
+    /// Clicks the element with `data-testid`.
+    pub fn click(&self, id: &str) {
+        self.get(id).click();
+    }
+
+    /// Submits the form with `data-testid` the way its submit button would.
+    pub fn submit(&self, id: &str) {
+        let form = self.get(id);
+        let request_submit: js_sys::Function = js_sys::Reflect::get(&form, &"requestSubmit".into())
+            .unwrap()
+            .unchecked_into();
+        request_submit.call0(&form).unwrap();
+    }
+
+    /// The `data-testid` of the focused element, if it has one.
+    pub fn focused(&self) -> Option<String> {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-testid"))
+    }
+}
+
+/// Sends an event of `kind` to `target`, built like the browser's own.
+fn dispatch(target: &web_sys::EventTarget, kind: &str, bubbles: bool) {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &bubbles.into()).unwrap();
+    target
+        .dispatch_event(&construct("Event", kind, &init))
+        .unwrap();
+}
+
+/// `new Class(kind, init)`, through JavaScript so no extra web-sys feature
+/// is needed for each event type.
+fn construct(class: &str, kind: &str, init: &js_sys::Object) -> web_sys::Event {
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window(), &class.into())
+        .unwrap()
+        .unchecked_into();
+    js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&kind.into(), init))
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Puts `path` in the address bar without loading it, so a `<Router>` mounted
+/// next starts there.
+pub fn go_to(path: &str) {
+    window()
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+/// The path and query the address bar shows now.
+pub fn current_path() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap(),
+        location.search().unwrap()
+    )
 }

@@ -1,0 +1,241 @@
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_domain::{SessionInfo, SignInRequest};
+
+use crate::api::{Api, ApiError};
+use crate::i18n::{Catalog, I18n};
+use crate::state::Session;
+
+/// Where `?next=` may send the user after signing in: only a path on this
+/// site. `//host/…` and `/\host/…` are read by browsers as other sites, so
+/// they, and anything not starting with `/`, fall back to the start page; so
+/// does the sign-in page itself, which would only loop.
+fn safe_next(raw: Option<&str>) -> String {
+    match raw {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control)
+                && path != "/sign-in"
+                && !path.starts_with("/sign-in?")
+                && !path.starts_with("/sign-in/") =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// Why the last attempt failed, kept as a kind so the sentence follows the
+/// language switcher.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    Credentials,
+    TooManyAttempts,
+    Unreachable,
+    Unexpected,
+}
+
+impl Failure {
+    fn of(error: &ApiError) -> Self {
+        match (error, error.status()) {
+            (ApiError::Network(_), _) => Failure::Unreachable,
+            (_, Some(401)) => Failure::Credentials,
+            (_, Some(429)) => Failure::TooManyAttempts,
+            _ => Failure::Unexpected,
+        }
+    }
+
+    fn message(self, t: &Catalog) -> &'static str {
+        match self {
+            Failure::Credentials => t.auth.invalid_credentials,
+            Failure::TooManyAttempts => t.auth.too_many_attempts,
+            Failure::Unreachable => t.auth.sign_in_unreachable,
+            Failure::Unexpected => t.common.unexpected_error,
+        }
+    }
+}
+
+/// The sign-in screen (`/sign-in?next=/path`): email and password, then back
+/// to where the user was going.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let i18n = I18n::expect();
+    let api = Api::expect();
+    let session = Session::expect();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let next = Memo::new(move |_| query.with(|q| safe_next(q.get_str("next"))));
+
+    let (email, set_email) = signal(String::new());
+    let (password, set_password) = signal(String::new());
+    let submitted = RwSignal::new(false);
+    let email_ref = NodeRef::<leptos::html::Input>::new();
+    let password_ref = NodeRef::<leptos::html::Input>::new();
+
+    let email_missing = Memo::new(move |_| submitted.get() && email.with(|e| e.trim().is_empty()));
+    let password_missing = Memo::new(move |_| submitted.get() && password.with(String::is_empty));
+
+    let sign_in = Action::new_local(move |request: &SignInRequest| {
+        let api = api.clone();
+        let navigate = navigate.clone();
+        let request = request.clone();
+        async move {
+            let answer: Result<SessionInfo, ApiError> = api.sign_in(request).await;
+            match answer {
+                Ok(info) => {
+                    session.set(info);
+                    navigate(
+                        &next.get_untracked(),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                    None
+                }
+                Err(error) => {
+                    let failure = Failure::of(&error);
+                    if failure == Failure::Credentials {
+                        set_password.set(String::new());
+                    }
+                    if let Some(input) = email_ref.get_untracked() {
+                        let _ = input.focus();
+                    }
+                    Some(failure)
+                }
+            }
+        }
+    });
+    let busy = sign_in.pending();
+    // Hidden while a new attempt runs, so a repeated failure is announced again.
+    let failure = Memo::new(move |_| {
+        if busy.get() {
+            None
+        } else {
+            sign_in.value().get().flatten()
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        let address = email.get_untracked().trim().to_owned();
+        let secret = password.get_untracked();
+        if address.is_empty() || secret.is_empty() {
+            let first = if address.is_empty() {
+                email_ref.get_untracked()
+            } else {
+                password_ref.get_untracked()
+            };
+            if let Some(input) = first {
+                let _ = input.focus();
+            }
+            return;
+        }
+        sign_in.dispatch(SignInRequest {
+            email: address,
+            password: secret,
+        });
+    };
+
+    let t = move || i18n.t();
+    view! {
+        <section class="sign-in" aria-labelledby="sign-in-heading">
+            <h1 id="sign-in-heading" class="sign-in__heading">
+                {move || t().auth.sign_in_heading}
+            </h1>
+            <p class="sign-in__intro">{move || t().auth.sign_in_intro}</p>
+            <div class="sign-in__alert" role="alert" data-testid="sign-in-error">
+                {move || {
+                    failure
+                        .get()
+                        .map(|f| {
+                            view! {
+                                <p class="sign-in__alert-text">{move || f.message(t())}</p>
+                            }
+                        })
+                }}
+            </div>
+            <form
+                class="sign-in__form"
+                novalidate
+                aria-busy=move || if busy.get() { "true" } else { "false" }
+                on:submit=on_submit
+            >
+                <div class="sign-in__field">
+                    <label class="sign-in__label" for="sign-in-email">
+                        {move || t().auth.email_label}
+                    </label>
+                    <input
+                        id="sign-in-email"
+                        class="sign-in__input"
+                        type="email"
+                        name="email"
+                        autocomplete="username"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        required
+                        data-testid="sign-in-email"
+                        node_ref=email_ref
+                        aria-invalid=move || if email_missing.get() { "true" } else { "false" }
+                        aria-describedby=move || {
+                            email_missing.get().then_some("sign-in-email-error")
+                        }
+                        prop:value=email
+                        on:input:target=move |ev| set_email.set(ev.target().value())
+                    />
+                    <Show when=move || email_missing.get()>
+                        <p id="sign-in-email-error" class="sign-in__field-error">
+                            {move || t().auth.email_required}
+                        </p>
+                    </Show>
+                </div>
+                <div class="sign-in__field">
+                    <label class="sign-in__label" for="sign-in-password">
+                        {move || t().auth.password_label}
+                    </label>
+                    <input
+                        id="sign-in-password"
+                        class="sign-in__input"
+                        type="password"
+                        name="password"
+                        autocomplete="current-password"
+                        required
+                        data-testid="sign-in-password"
+                        node_ref=password_ref
+                        aria-invalid=move || if password_missing.get() { "true" } else { "false" }
+                        aria-describedby=move || {
+                            password_missing.get().then_some("sign-in-password-error")
+                        }
+                        prop:value=password
+                        on:input:target=move |ev| set_password.set(ev.target().value())
+                    />
+                    <Show when=move || password_missing.get()>
+                        <p id="sign-in-password-error" class="sign-in__field-error">
+                            {move || t().auth.password_required}
+                        </p>
+                    </Show>
+                </div>
+                <button
+                    type="submit"
+                    class="button button--primary sign-in__submit"
+                    data-testid="sign-in-submit"
+                    aria-disabled=move || if busy.get() { "true" } else { "false" }
+                >
+                    {move || if busy.get() { t().auth.signing_in } else { t().auth.sign_in_submit }}
+                </button>
+            </form>
+            <p class="sign-in__help">
+                {move || t().auth.help_prompt} " "
+                <A href="/help">{move || t().common.how_to_get_help}</A>
+            </p>
+        </section>
+    }
+}
