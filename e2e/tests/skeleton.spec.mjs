@@ -1,8 +1,8 @@
-// The walking skeleton: the real app, served by the real server, shows what
-// the server read from its SQLite database.
+// The app served by the real server: status from the database, deep links,
+// API misses, language choice.
 import { test, expect } from '@playwright/test';
 
-test('the start page shows the database the server queried', async ({ page, request }) => {
+test('the status page shows the database the server queried', async ({ page, request }) => {
   const health = await (await request.get('/api/v1/health')).json();
   expect(health.database).toBe('ok');
 
@@ -13,10 +13,11 @@ test('the start page shows the database the server queried', async ({ page, requ
   await expect(page.getByTestId('health-ok')).toContainText(`version ${health.version}`);
 });
 
-test('a deep link loads the app, and an unknown one says so', async ({ page }) => {
+test('a deep link loads the app and, signed out, asks to sign in first', async ({ page }) => {
   const response = await page.goto('/settings/contact');
   expect(response.status()).toBe(200);
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to the Partner Portal' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/settings/contact');
 });
 
 test('an unknown API route is a JSON 404, not the app', async ({ request }) => {
