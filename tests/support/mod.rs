@@ -86,3 +86,73 @@ impl Mounted {
         self.root.inner_html()
     }
 }
+
+/// Form input the way a user gives it: typing, leaving a field, reading back.
+impl Mounted {
+    /// The element with `data-testid`; panics with the page's HTML if absent.
+    pub fn get(&self, id: &str) -> HtmlElement {
+        self.find_by_test_id(id)
+            .unwrap_or_else(|| panic!("no element with data-testid={id} in {}", self.html()))
+    }
+
+    /// Replaces the value of the input with `data-testid` and fires `input`,
+    /// as typing does.
+    pub fn type_into(&self, id: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = self.get(id).unchecked_into();
+        input.set_value(value);
+        dispatch(&input, "input", true);
+    }
+
+    /// Leaves the field with `data-testid` (`blur` and the bubbling `focusout`).
+    pub fn leave(&self, id: &str) {
+        let element = self.get(id);
+        dispatch(&element, "blur", false);
+        dispatch(&element, "focusout", true);
+    }
+
+    /// Types into a field and leaves it.
+    pub fn fill(&self, id: &str, value: &str) {
+        self.type_into(id, value);
+        self.leave(id);
+    }
+
+    pub fn value_of(&self, id: &str) -> String {
+        self.get(id)
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    }
+
+    pub fn click(&self, id: &str) {
+        self.get(id).click();
+    }
+
+    /// Whether a button with this exact visible text is on screen.
+    pub fn has_button(&self, text: &str) -> bool {
+        self.button(text).is_some()
+    }
+
+    /// The button whose visible text is `text`.
+    pub fn button(&self, text: &str) -> Option<web_sys::HtmlButtonElement> {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap())
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .map(|b| b.unchecked_into())
+    }
+
+    /// The text of the whole mounted view, for "is this sentence shown" checks.
+    pub fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+}
+
+/// The element that has keyboard focus.
+pub fn focused() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+fn dispatch(target: &web_sys::Element, kind: &str, bubbles: bool) {
+    let event = document().create_event("Event").unwrap();
+    event.init_event_with_bubbles_and_cancelable(kind, bubbles, true);
+    target.dispatch_event(&event).unwrap();
+}
