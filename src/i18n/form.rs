@@ -37,9 +37,10 @@ pub struct FormText {
     pub email_label: &'static str,
     pub name_label: &'static str,
     pub phone_label: &'static str,
-    pub email_label_n: fn(n: usize) -> String,
-    pub name_label_n: fn(n: usize) -> String,
-    pub phone_label_n: fn(n: usize) -> String,
+    /// Completes an entry's input label for screen readers and the error
+    /// summary, e.g. "Email address" + ", contact 2"; on screen the entry's
+    /// title says which contact it is.
+    pub entry_suffix: fn(n: usize) -> String,
     pub add_contact: &'static str,
     pub remove_contact: fn(n: usize) -> String,
     pub contacts_limit: fn(max: usize) -> String,
@@ -148,10 +149,8 @@ pub const EN: FormText = FormText {
     contact_n: |n| format!("Contact {n}"),
     email_label: "Email address",
     name_label: "Name (optional)",
-    phone_label: "Phone number (optional)",
-    email_label_n: |n| format!("Email address, contact {n}"),
-    name_label_n: |n| format!("Name (optional), contact {n}"),
-    phone_label_n: |n| format!("Phone number (optional), contact {n}"),
+    phone_label: "Phone (optional)",
+    entry_suffix: |n| format!(", contact {n}"),
     add_contact: "Add contact",
     remove_contact: |n| format!("Remove contact {n}"),
     contacts_limit: |max| format!("You can add up to {max} contacts; remove one to add another."),
@@ -239,9 +238,7 @@ pub const ES: FormText = FormText {
     email_label: "Correo electrónico",
     name_label: "Nombre (opcional)",
     phone_label: "Teléfono (opcional)",
-    email_label_n: |n| format!("Correo electrónico, contacto {n}"),
-    name_label_n: |n| format!("Nombre (opcional), contacto {n}"),
-    phone_label_n: |n| format!("Teléfono (opcional), contacto {n}"),
+    entry_suffix: |n| format!(", contacto {n}"),
     add_contact: "Agregar contacto",
     remove_contact: |n| format!("Quitar contacto {n}"),
     contacts_limit: |max| {

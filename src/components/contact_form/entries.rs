@@ -22,16 +22,14 @@ fn EntryInput(
     let slot = entry;
     let path = slot.part_path(part);
     let id = form.dom_id(&path);
-    let label = move || {
-        let t = &i18n.t().form;
-        match (slot, part) {
-            (Slot::Shared, Part::Email) => t.email_label.to_owned(),
-            (Slot::Shared, Part::Name) => t.name_label.to_owned(),
-            (Slot::Shared, Part::Phone) => t.phone_label.to_owned(),
-            (Slot::List(_, i), Part::Email) => (t.email_label_n)(i + 1),
-            (Slot::List(_, i), Part::Name) => (t.name_label_n)(i + 1),
-            (Slot::List(_, i), Part::Phone) => (t.phone_label_n)(i + 1),
-        }
+    let label = move || part.label(&i18n.t().form);
+    let suffix = move || match slot {
+        Slot::List(_, i) => Some(view! {
+            <span class="contact-form__visually-hidden">
+                {move || (i18n.t().form.entry_suffix)(i + 1)}
+            </span>
+        }),
+        Slot::Shared => None,
     };
     let (kind, autocomplete) = match part {
         Part::Email => ("email", "email"),
@@ -58,6 +56,7 @@ fn EntryInput(
         <div class=format!("contact-form__control contact-form__control--{}", part.key())>
             <label for=id.clone() class="contact-form__label">
                 {label}
+                {suffix}
             </label>
             <input
                 id=id

@@ -71,21 +71,16 @@ impl Target {
         match self {
             Target::Field(field) => t.field_label(field).to_owned(),
             Target::AlertContact(_) => t.alert_contacts_label.to_owned(),
-            Target::Entry(Slot::Shared, part) => {
-                let part = match part {
-                    Part::Email => t.email_label,
-                    Part::Name => t.name_label,
-                    Part::Phone => t.phone_label,
+            Target::Entry(slot, part) => {
+                let field = match slot {
+                    Slot::List(field, _) => field,
+                    Slot::Shared => ContactField::SharedWithUsers,
                 };
-                format!("{} – {part}", t.shared_with_users_label)
-            }
-            Target::Entry(Slot::List(field, i), part) => {
-                let label = match part {
-                    Part::Email => t.email_label_n,
-                    Part::Name => t.name_label_n,
-                    Part::Phone => t.phone_label_n,
+                let suffix = match slot {
+                    Slot::List(_, i) => (t.entry_suffix)(i + 1),
+                    Slot::Shared => String::new(),
                 };
-                format!("{} – {}", t.field_label(field), label(i + 1))
+                format!("{} – {}{suffix}", t.field_label(field), part.label(t))
             }
             Target::Schedule(i, part) => {
                 let part = match part {

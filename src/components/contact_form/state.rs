@@ -12,6 +12,8 @@ use portal_domain::{
 };
 use wasm_bindgen::JsCast;
 
+use crate::i18n::form::FormText;
+
 /// Gives every mounted form its own element ids, so labels and
 /// `aria-describedby` never point into another form on the same page.
 static NEXT_FORM_ID: AtomicU32 = AtomicU32::new(1);
@@ -30,6 +32,15 @@ impl Part {
             Part::Email => "email",
             Part::Name => "name",
             Part::Phone => "phone",
+        }
+    }
+
+    /// The visible label of this input.
+    pub fn label(self, t: &FormText) -> &'static str {
+        match self {
+            Part::Email => t.email_label,
+            Part::Name => t.name_label,
+            Part::Phone => t.phone_label,
         }
     }
 
