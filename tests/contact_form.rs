@@ -5,16 +5,20 @@
 
 mod support;
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use partner_portal::api::{Api, ApiError};
+use partner_portal::api::{Api, ApiError, ApiFuture, PortalApi};
 use partner_portal::components::ContactForm;
 use partner_portal::i18n::{I18n, Locale};
 use partner_portal::state::Session;
 use portal_domain::{
-    ContactEntry, ContactInfo, ContactInfoResponse, Environment, FieldError, SupportSchedule,
-    TIME_ZONES,
+    AcceptInvitation, ContactEntry, ContactInfo, ContactInfoResponse, Environment, FieldError,
+    Health, HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo, SignInRequest,
+    SupportSchedule, TIME_ZONES, User,
 };
 use support::fake_api::{FakeApi, error};
 use support::{Mounted, focused, mount, settle};
@@ -34,6 +38,8 @@ struct Setup {
     saved: Saved,
     locale: Locale,
     editable: bool,
+    /// Mounts the form on this client instead of `api` itself.
+    held: Option<HeldSaves>,
 }
 
 impl Setup {
@@ -44,6 +50,7 @@ impl Setup {
             saved: Arc::default(),
             locale: Locale::En,
             editable: true,
+            held: None,
         }
     }
 
@@ -52,11 +59,15 @@ impl Setup {
         let saved = self.saved.clone();
         let locale = self.locale;
         let editable = self.editable;
+        let held = self.held.clone();
         mount(move || {
             let session = api.with(|s| s.session.clone()).unwrap();
             let data = api.with(|s| s.contact.clone());
             let users = api.with(|s| s.users.clone());
-            Api::provide(api);
+            match held {
+                Some(held) => Api::provide(held),
+                None => Api::provide(api),
+            }
             I18n::provide(locale);
             Session::provide_signed_in(session);
             let on_saved = Callback::new(move |answer| saved.lock().unwrap().push(answer));
@@ -782,6 +793,11 @@ async fn a_network_error_can_be_retried() {
             .contains("Can't reach the portal server.")
     );
     assert!(setup.saved.lock().unwrap().is_empty());
+    assert_eq!(
+        focused().unwrap().id(),
+        page.button("Try again").unwrap().id(),
+        "focus on the way out of the problem"
+    );
     page.click_button("Try again");
     settle().await;
     assert_eq!(setup.saves(), 2);
@@ -828,4 +844,142 @@ async fn read_only_users_see_the_values_without_controls() {
     assert!(
         text.contains("Europe/Madrid: Monday, Tuesday, Wednesday, Thursday, Friday · 09:00–17:00")
     );
+}
+
+#[wasm_bindgen_test]
+async fn saving_shows_on_the_button_and_sends_nothing_more_meanwhile() {
+    let mut setup = Setup::new();
+    let held = HeldSaves::new(setup.api.clone());
+    setup.held = Some(held.clone());
+    let page = setup.mount();
+    settle().await;
+    fill_valid(&page);
+
+    page.click("save-contact-info");
+    settle().await;
+    let button: web_sys::HtmlButtonElement = page.get("save-contact-info").unchecked_into();
+    assert!(button.disabled());
+    assert_eq!(button.text_content().unwrap().trim(), "Saving…");
+    page.fire("contact-form", "submit");
+    settle().await;
+    assert_eq!(setup.saves(), 1, "one save however often the user asks");
+
+    held.release();
+    settle().await;
+    assert!(!button.disabled());
+    assert_eq!(
+        button.text_content().unwrap().trim(),
+        "Save contact information"
+    );
+    assert_eq!(setup.saved.lock().unwrap().len(), 1);
+    assert_eq!(
+        focused().unwrap().id(),
+        button.id(),
+        "focus is back on Save"
+    );
+}
+
+/// The fake server, except that its answers to saves wait until the test
+/// releases them, so what the user sees meanwhile can be checked.
+#[derive(Clone)]
+struct HeldSaves {
+    inner: FakeApi,
+    gate: Arc<Mutex<Gate>>,
+}
+
+#[derive(Default)]
+struct Gate {
+    open: bool,
+    waiting: Vec<Waker>,
+}
+
+/// Resolves once the gate is open.
+struct Opened(Arc<Mutex<Gate>>);
+
+impl Future for Opened {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut gate = self.0.lock().unwrap();
+        if gate.open {
+            Poll::Ready(())
+        } else {
+            gate.waiting.push(cx.waker().clone());
+            Poll::Pending
+        }
+    }
+}
+
+impl HeldSaves {
+    fn new(inner: FakeApi) -> Self {
+        Self {
+            inner,
+            gate: Arc::default(),
+        }
+    }
+
+    fn release(&self) {
+        let mut gate = self.gate.lock().unwrap();
+        gate.open = true;
+        for waker in gate.waiting.drain(..) {
+            waker.wake();
+        }
+    }
+}
+
+impl PortalApi for HeldSaves {
+    fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
+        let answer = self.inner.save_contact_info(info, version);
+        let opened = Opened(self.gate.clone());
+        Box::pin(async move {
+            opened.await;
+            answer.await
+        })
+    }
+
+    fn health(&self) -> ApiFuture<Health> {
+        self.inner.health()
+    }
+    fn session(&self) -> ApiFuture<SessionInfo> {
+        self.inner.session()
+    }
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.inner.sign_in(request)
+    }
+    fn sign_out(&self) -> ApiFuture<()> {
+        self.inner.sign_out()
+    }
+    fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
+        self.inner.set_environment(environment)
+    }
+    fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
+        self.inner.contact_info()
+    }
+    fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
+        self.inner.history(page)
+    }
+    fn users(&self) -> ApiFuture<Vec<User>> {
+        self.inner.users()
+    }
+    fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
+        self.inner.invite(invitation)
+    }
+    fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
+        self.inner.change_role(user_id, role, version)
+    }
+    fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
+        self.inner.remove_user(user_id, version)
+    }
+    fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
+        self.inner.resend_invitation(user_id)
+    }
+    fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
+        self.inner.revoke_invitation(user_id)
+    }
+    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
+        self.inner.invitation(token)
+    }
+    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
+        self.inner.accept_invitation(token, accept)
+    }
 }

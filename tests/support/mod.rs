@@ -110,6 +110,12 @@ impl Mounted {
         dispatch(&element, "focusout", true);
     }
 
+    /// Fires a bubbling event of `kind` at the element with `data-testid`,
+    /// e.g. `submit` on a form (pressing Enter in one of its fields).
+    pub fn fire(&self, id: &str, kind: &str) {
+        dispatch(&self.get(id), kind, true);
+    }
+
     /// Types into a field and leaves it.
     pub fn fill(&self, id: &str, value: &str) {
         self.type_into(id, value);

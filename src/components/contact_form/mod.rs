@@ -104,7 +104,7 @@ pub fn ContactForm(
     let summary_heading_id = form.dom_id("summary-heading");
     let conflict_id = form.dom_id("conflict");
     let conflict_heading_id = form.dom_id("conflict-heading");
-    let problem_id = form.dom_id("problem");
+    let retry_id = form.dom_id("retry");
     let save_id = form.dom_id("save");
     let section_ids = [
         form.dom_id("section-technical"),
@@ -134,14 +134,16 @@ pub fn ContactForm(
         let api = api.clone();
         let zone = zone.clone();
         let draft_key = draft_key.clone();
-        let problem_id = problem_id.clone();
+        let save_id = save_id.clone();
+        let retry_id = retry_id.clone();
         let summary_id = summary_id.clone();
         let conflict_id = conflict_id.clone();
         move |(sent, at_version): &(ContactInfo, i64)| {
             let api = api.clone();
             let zone = zone.clone();
             let draft_key = draft_key.clone();
-            let problem_id = problem_id.clone();
+            let save_id = save_id.clone();
+            let retry_id = retry_id.clone();
             let summary_id = summary_id.clone();
             let conflict_id = conflict_id.clone();
             let sent = sent.clone();
@@ -169,13 +171,15 @@ pub fn ContactForm(
                         }
                         draft_notice.set(false);
                         outcome.set(Some(Outcome::Saved));
+                        // The button was disabled while saving, which took focus away.
+                        focus_soon(save_id);
                         on_saved.try_run(saved);
                     }
                     Err(error) => {
                         let error = session.check(error);
                         if error.is_unauthorized() {
                             outcome.set(Some(Outcome::SessionExpired));
-                            focus_soon(problem_id);
+                            focus_soon(save_id);
                         } else if error.is_conflict() {
                             conflict_open.set(true);
                             conflict_failed.set(false);
@@ -197,7 +201,7 @@ pub fn ContactForm(
                                 ApiError::Network(_) => Outcome::Network,
                                 _ => Outcome::Unexpected,
                             }));
-                            focus_soon(problem_id);
+                            focus_soon(retry_id);
                         }
                     }
                 }
@@ -398,6 +402,7 @@ pub fn ContactForm(
                     class="contact-form__summary"
                     id=summary_id.clone()
                     tabindex="-1"
+                    role="group"
                     aria-labelledby=summary_heading_id.clone()
                     data-testid="error-summary"
                 >
@@ -420,6 +425,7 @@ pub fn ContactForm(
                     class="contact-form__notice contact-form__notice--warning contact-form__conflict"
                     id=conflict_id.clone()
                     tabindex="-1"
+                    role="group"
                     aria-labelledby=conflict_heading_id.clone()
                     data-testid="conflict"
                 >
@@ -524,8 +530,6 @@ pub fn ContactForm(
                 </div>
                 <div
                     class="contact-form__problem"
-                    id=problem_id
-                    tabindex="-1"
                     role="alert"
                     data-testid="form-problem"
                 >
@@ -543,6 +547,7 @@ pub fn ContactForm(
                     <Show when=can_retry>
                         <button
                             type="button"
+                            id=retry_id.clone()
                             class="button contact-form__button"
                             on:click={
                                 let retry = retry.clone();
