@@ -154,6 +154,7 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
     view! {
         <fieldset
             class="contact-form__field"
+            id=form.dom_id(prefix)
             aria-describedby=described_by
             data-testid="field-alert_contacts"
             on:focusout=move |_| form.touch(prefix)

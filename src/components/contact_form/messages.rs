@@ -121,16 +121,15 @@ impl Target {
             }
             Target::Field(field) => form.dom_id(&Slot::List(field, 0).part_path(Part::Email)),
             Target::Entry(slot, part) => form.dom_id(&slot.part_path(part)),
-            Target::Schedule(i, SchedulePart::Days) => {
-                form.dom_id(&format!("support_hours[{i}].days.mon"))
-            }
             Target::Schedule(i, part) => {
-                let name = match part {
+                let control = match part {
                     SchedulePart::TimeZone => "time_zone",
+                    // The first day's checkbox.
+                    SchedulePart::Days => "days.mon",
                     SchedulePart::From => "from",
-                    SchedulePart::To | SchedulePart::Days => "to",
+                    SchedulePart::To => "to",
                 };
-                form.dom_id(&format!("support_hours[{i}].{name}"))
+                form.dom_id(&format!("support_hours[{i}].{control}"))
             }
         }
     }
