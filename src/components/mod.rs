@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod contact_form;
 pub mod focus;
 mod labelled_input;
 mod language_switcher;
@@ -9,11 +10,10 @@ mod portal;
 pub mod tabs;
 mod users_panel;
 
+pub use contact_form::ContactForm;
 pub use labelled_input::LabelledInput;
 pub use language_switcher::LanguageSwitcher;
 pub use local_date::local_date;
 pub use onboarding::OnboardingModal;
 pub use portal::{EnvironmentSwitcher, Portal};
 pub use users_panel::UsersPanel;
-mod tmp_form;
-pub use tmp_form::ContactForm;

@@ -163,6 +163,7 @@ impl Mounted {
 fn dispatch(target: &web_sys::EventTarget, kind: &str, bubbles: bool) {
     let init = js_sys::Object::new();
     js_sys::Reflect::set(&init, &"bubbles".into(), &bubbles.into()).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
     target
         .dispatch_event(&construct("Event", kind, &init))
         .unwrap();
@@ -197,4 +198,49 @@ pub fn current_path() -> String {
         location.pathname().unwrap(),
         location.search().unwrap()
     )
+}
+
+/// Form input the way a user gives it: typing, leaving a field, reading back.
+impl Mounted {
+    /// Fires a bubbling event of `kind` at the element with `data-testid`,
+    /// e.g. `submit` on a form (pressing Enter in one of its fields).
+    pub fn fire(&self, id: &str, kind: &str) {
+        dispatch(&self.get(id), kind, true);
+    }
+
+    /// Types into a field and leaves it.
+    pub fn fill(&self, id: &str, value: &str) {
+        self.type_into(id, value);
+        self.leave(id);
+    }
+
+    pub fn value_of(&self, id: &str) -> String {
+        self.get(id)
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    }
+
+    /// Whether a button with this exact visible text is on screen.
+    pub fn has_button(&self, text: &str) -> bool {
+        self.button(text).is_some()
+    }
+
+    /// The button whose visible text is `text`.
+    pub fn button(&self, text: &str) -> Option<web_sys::HtmlButtonElement> {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap())
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .map(|b| b.unchecked_into())
+    }
+
+    /// The text of the whole mounted view, for "is this sentence shown" checks.
+    pub fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+}
+
+/// The element that has keyboard focus.
+pub fn focused() -> Option<web_sys::Element> {
+    document().active_element()
 }

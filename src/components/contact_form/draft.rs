@@ -1,0 +1,43 @@
+//! Unsaved input kept in the browser, so a reload or an expired session loses
+//! nothing (PRODUCT §7).
+
+use portal_domain::ContactInfo;
+use serde::{Deserialize, Serialize};
+
+/// What is kept: the input, and the version it was based on, so saving a draft
+/// made before someone else's save is refused as a conflict rather than
+/// silently overwriting their change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub version: i64,
+    pub info: ContactInfo,
+}
+
+/// One draft per account and user: colleagues sharing a browser never see
+/// each other's unsaved input.
+pub fn key(partner_id: &str, user_id: i64) -> String {
+    format!("portal.draft.contact.{partner_id}.{user_id}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored draft; one that no longer parses (an older app) is ignored.
+pub fn load(key: &str) -> Option<Draft> {
+    let text = storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps the draft; a full or blocked storage only means no draft is kept.
+pub fn store(key: &str, draft: &Draft) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+pub fn clear(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}

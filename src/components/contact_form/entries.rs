@@ -1,0 +1,209 @@
+//! Contact entries: an address (required), a name and a phone number, alone or
+//! in a list of up to ten.
+
+use leptos::prelude::*;
+use portal_domain::ContactField;
+use portal_domain::validate::CONTACT_LIST_MAX_ENTRIES;
+
+use super::messages::FieldMessage;
+use super::state::{Form, Part, Slot, focus_soon};
+use crate::i18n::I18n;
+
+/// One labelled input of an entry, with its messages.
+#[component]
+fn EntryInput(
+    form: Form,
+    entry: Slot,
+    part: Part,
+    /// The field's purpose text, repeated on the address so it is read with it.
+    purpose_id: Option<String>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let slot = entry;
+    let path = slot.part_path(part);
+    let id = form.dom_id(&path);
+    let label = move || part.label(&i18n.t().form);
+    let suffix = move || match slot {
+        Slot::List(_, i) => Some(view! {
+            <span class="contact-form__visually-hidden">
+                {move || (i18n.t().form.entry_suffix)(i + 1)}
+            </span>
+        }),
+        Slot::Shared => None,
+    };
+    let (kind, autocomplete) = match part {
+        Part::Email => ("email", "email"),
+        Part::Name => ("text", "name"),
+        Part::Phone => ("tel", "tel"),
+    };
+    let described_by = {
+        let path = path.clone();
+        move || {
+            let mut ids: Vec<String> = purpose_id.iter().cloned().collect();
+            ids.extend(form.message_ids(&path));
+            ids.join(" ")
+        }
+    };
+    let invalid = {
+        let path = path.clone();
+        move || form.shown_error(&path).map(|_| "true")
+    };
+    let touch = {
+        let path = path.clone();
+        move |_| form.touch(&path)
+    };
+    view! {
+        <div class=format!("contact-form__control contact-form__control--{}", part.key())>
+            <label for=id.clone() class="contact-form__label">
+                {label}
+                {suffix}
+            </label>
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                spellcheck=(part != Part::Name).then_some("false")
+                class="contact-form__input"
+                data-testid=path.clone()
+                prop:value=move || form.entry_value(slot, part)
+                on:input:target=move |ev| form.set_entry_value(slot, part, ev.target().value())
+                on:blur=touch
+                aria-invalid=invalid
+                aria-describedby=described_by
+            />
+            <FieldMessage form path />
+        </div>
+    }
+}
+
+/// The three inputs of one entry.
+#[component]
+fn EntryInputs(form: Form, entry: Slot, purpose_id: String) -> impl IntoView {
+    view! {
+        <EntryInput form entry part=Part::Email purpose_id=Some(purpose_id) />
+        <EntryInput form entry part=Part::Name purpose_id=None />
+        <EntryInput form entry part=Part::Phone purpose_id=None />
+    }
+}
+
+/// A list field: one to ten entries, added and removed by the user.
+#[component]
+pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
+    let i18n = I18n::expect();
+    let prefix = field.path_prefix();
+    let purpose_id = form.purpose_id(field);
+    let limit_id = form.dom_id(&format!("{prefix}-limit"));
+    let add_id = form.dom_id(&format!("{prefix}-add"));
+    let len = Memo::new(move |_| form.list_len(field));
+    let full = move || len.get() >= CONTACT_LIST_MAX_ENTRIES;
+
+    let described_by = {
+        let purpose_id = purpose_id.clone();
+        move || {
+            let mut ids = vec![purpose_id.clone()];
+            ids.extend(form.message_ids(prefix));
+            ids.join(" ")
+        }
+    };
+
+    let entry = {
+        let purpose_id = purpose_id.clone();
+        move |index: usize| {
+            let slot = Slot::List(field, index);
+            let title_id = form.dom_id(&format!("{}-title", slot.path()));
+            let labelled_by = title_id.clone();
+            let remove = move |_| {
+                form.remove_entry(field, index);
+                let next = index.min(len.get_untracked().saturating_sub(1));
+                focus_soon(form.dom_id(&Slot::List(field, next).part_path(Part::Email)));
+            };
+            view! {
+                <div
+                    class="contact-form__entry"
+                    role="group"
+                    aria-labelledby=labelled_by
+                    data-testid=slot.path()
+                >
+                    <p class="contact-form__entry-title" id=title_id>
+                        {move || (i18n.t().form.contact_n)(index + 1)}
+                    </p>
+                    <div class="contact-form__entry-inputs">
+                        <EntryInputs form entry=slot purpose_id=purpose_id.clone() />
+                    </div>
+                    <Show when=move || { len.get() > 1 }>
+                        <button
+                            type="button"
+                            class="button contact-form__button contact-form__remove"
+                            on:click=remove
+                        >
+                            {move || (i18n.t().form.remove_contact)(index + 1)}
+                        </button>
+                    </Show>
+                </div>
+            }
+        }
+    };
+
+    let add = move |_| {
+        if len.get_untracked() < CONTACT_LIST_MAX_ENTRIES {
+            let index = len.get_untracked();
+            form.add_entry(field);
+            focus_soon(form.dom_id(&Slot::List(field, index).part_path(Part::Email)));
+        }
+    };
+
+    view! {
+        <fieldset
+            class="contact-form__field"
+            aria-describedby=described_by
+            data-testid=format!("field-{prefix}")
+        >
+            <legend class="contact-form__legend">
+                {move || i18n.t().form.field_label(field)}
+            </legend>
+            <p id=purpose_id class="contact-form__purpose">
+                {move || i18n.t().form.field_purpose(field)}
+            </p>
+            <FieldMessage form path=prefix.to_owned() />
+            <For each=move || 0..len.get() key=|index| *index children=entry />
+            <div class="contact-form__list-actions">
+                <button
+                    type="button"
+                    id=add_id
+                    class="button contact-form__button"
+                    disabled=full
+                    aria-describedby=move || full().then(|| limit_id.clone())
+                    on:click=add
+                >
+                    {move || i18n.t().form.add_contact}
+                </button>
+                <Show when=full>
+                    <p id=form.dom_id(&format!("{prefix}-limit")) class="contact-form__hint">
+                        {move || (i18n.t().form.contacts_limit)(CONTACT_LIST_MAX_ENTRIES)}
+                    </p>
+                </Show>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The single entry given to users.
+#[component]
+pub fn SharedEntry(form: Form) -> impl IntoView {
+    let i18n = I18n::expect();
+    let field = ContactField::SharedWithUsers;
+    let purpose_id = form.purpose_id(field);
+    view! {
+        <fieldset class="contact-form__field" data-testid="field-shared_with_users">
+            <legend class="contact-form__legend">
+                {move || i18n.t().form.field_label(field)}
+            </legend>
+            <p id=purpose_id.clone() class="contact-form__purpose">
+                {move || i18n.t().form.field_purpose(field)}
+            </p>
+            <div class="contact-form__entry-inputs">
+                <EntryInputs form entry=Slot::Shared purpose_id />
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,381 @@
+//! Operational support hours: one or more schedules, each a time zone, days
+//! and hours (or round the clock).
+
+use leptos::prelude::*;
+use portal_domain::{ContactField, SupportSchedule, TIME_ZONES, Weekday, canonical_time_zone};
+use wasm_bindgen::JsValue;
+
+use super::messages::FieldMessage;
+use super::state::{Form, focus_soon};
+use crate::i18n::I18n;
+
+/// The zone the browser runs in, under its canonical name, so a new schedule
+/// starts in the user's own zone; UTC if the browser does not say or uses a
+/// name we do not know.
+pub fn browser_time_zone() -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .and_then(|zone| canonical_time_zone(&zone))
+        .unwrap_or("UTC")
+        .to_owned()
+}
+
+#[component]
+pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let field = ContactField::SupportHours;
+    let prefix = field.path_prefix();
+    let label_id = form.dom_id("support_hours-label");
+    let labelled_by = label_id.clone();
+    let purpose_id = form.purpose_id(field);
+    let zones_id = form.dom_id("time-zones");
+    let add_id = form.dom_id("support_hours-add");
+    let len = Memo::new(move |_| form.info.with(|info| info.support_hours.len()));
+
+    let described_by = {
+        let purpose_id = purpose_id.clone();
+        move || {
+            let mut ids = vec![purpose_id.clone()];
+            ids.extend(form.message_ids(prefix));
+            ids.join(" ")
+        }
+    };
+    let schedule = {
+        let zones_id = zones_id.clone();
+        move |index: usize| {
+            view! { <Schedule form index count=len zones_id=zones_id.clone() browser_zone /> }
+        }
+    };
+    let add = move |_| {
+        let index = len.get_untracked();
+        form.add_schedule(&browser_zone.get_value());
+        focus_soon(form.dom_id(&format!("support_hours[{index}].time_zone")));
+    };
+
+    view! {
+        <div
+            class="contact-form__field"
+            role="group"
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            data-testid="field-support_hours"
+        >
+            <p id=label_id class="contact-form__legend">
+                {move || i18n.t().form.support_hours_label}
+            </p>
+            <p id=purpose_id class="contact-form__purpose">
+                {move || i18n.t().form.support_hours_purpose}
+            </p>
+            <FieldMessage form path=prefix.to_owned() />
+            <datalist id=zones_id>
+                {TIME_ZONES.iter().map(|zone| view! { <option value=*zone></option> }).collect_view()}
+            </datalist>
+            <For each=move || 0..len.get() key=|index| *index children=schedule />
+            <div class="contact-form__list-actions">
+                <button type="button" id=add_id class="button contact-form__button" on:click=add>
+                    {move || i18n.t().form.add_schedule}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// One schedule's editor.
+#[component]
+fn Schedule(
+    form: Form,
+    index: usize,
+    count: Memo<usize>,
+    zones_id: String,
+    browser_zone: StoredValue<String>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let path = format!("support_hours[{index}]");
+    let zone_path = format!("{path}.time_zone");
+    let days_path = format!("{path}.days");
+    let zone_id = form.dom_id(&zone_path);
+    let zone_hint_id = form.dom_id(&format!("{zone_path}-hint"));
+    let days_legend_id = form.dom_id(&format!("{days_path}-legend"));
+    let all_day_id = form.dom_id(&format!("{path}.all_day"));
+    let presets_id = form.dom_id(&format!("{path}-presets"));
+    let presets_labelled_by = presets_id.clone();
+
+    let read = move |f: fn(&SupportSchedule) -> String| {
+        form.info
+            .with(|info| info.support_hours.get(index).map(f).unwrap_or_default())
+    };
+    let all_day = move || {
+        form.info.with(|info| {
+            info.support_hours
+                .get(index)
+                .is_some_and(|schedule| schedule.all_day)
+        })
+    };
+    let preset = move |make: fn(String) -> SupportSchedule| {
+        move |_| {
+            let zone = read(|s| s.time_zone.clone());
+            let zone = if zone.trim().is_empty() {
+                browser_zone.get_value()
+            } else {
+                zone
+            };
+            let schedule_path = format!("support_hours[{index}]");
+            form.edit_schedule(&schedule_path, index, |schedule| *schedule = make(zone));
+        }
+    };
+    let remove = move |_| {
+        form.remove_schedule(index);
+        let next = index.min(count.get_untracked().saturating_sub(1));
+        focus_soon(form.dom_id(&format!("support_hours[{next}].time_zone")));
+    };
+
+    let zone_described_by = {
+        let zone_path = zone_path.clone();
+        let zone_hint_id = zone_hint_id.clone();
+        move || {
+            let mut ids = vec![zone_hint_id.clone()];
+            ids.extend(form.message_ids(&zone_path));
+            ids.join(" ")
+        }
+    };
+    let days_described_by = {
+        let days_path = days_path.clone();
+        move || form.message_ids(&days_path).join(" ")
+    };
+
+    let day = {
+        let days_path = days_path.clone();
+        move |day: Weekday| {
+            let id = form.dom_id(&format!("{days_path}.{day}"));
+            let days_path = days_path.clone();
+            let checked = move || {
+                form.info.with(|info| {
+                    info.support_hours
+                        .get(index)
+                        .is_some_and(|schedule| schedule.days.contains(&day))
+                })
+            };
+            view! {
+                <div class="contact-form__day">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        class="contact-form__checkbox"
+                        prop:checked=checked
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            form.edit_schedule(
+                                &days_path,
+                                index,
+                                |schedule| {
+                                    schedule.days.retain(|d| *d != day);
+                                    if on {
+                                        schedule.days.push(day);
+                                        schedule.days.sort_unstable();
+                                    }
+                                },
+                            );
+                        }
+                    />
+                    <label for=id class="contact-form__choice-label">
+                        {move || i18n.t().form.day(day)}
+                    </label>
+                </div>
+            }
+        }
+    };
+
+    let time = {
+        let path = path.clone();
+        move |name: &'static str| {
+            let time_path = format!("{path}.{name}");
+            let id = form.dom_id(&time_path);
+            let label = move || {
+                if name == "from" {
+                    i18n.t().form.from_label
+                } else {
+                    i18n.t().form.to_label
+                }
+            };
+            let value = move || {
+                form.info.with(|info| {
+                    info.support_hours
+                        .get(index)
+                        .map(|s| {
+                            if name == "from" {
+                                s.from.clone()
+                            } else {
+                                s.to.clone()
+                            }
+                        })
+                        .unwrap_or_default()
+                })
+            };
+            let invalid = {
+                let time_path = time_path.clone();
+                move || form.shown_error(&time_path).map(|_| "true")
+            };
+            let described_by = {
+                let time_path = time_path.clone();
+                move || form.message_ids(&time_path).join(" ")
+            };
+            let touch = {
+                let time_path = time_path.clone();
+                move |_| form.touch(&time_path)
+            };
+            let input = {
+                let time_path = time_path.clone();
+                move |ev: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
+                    let value = ev.target().value();
+                    form.edit_schedule(&time_path, index, |schedule| {
+                        if name == "from" {
+                            schedule.from = value;
+                        } else {
+                            schedule.to = value;
+                        }
+                    });
+                }
+            };
+            view! {
+                <div class="contact-form__control contact-form__control--time">
+                    <label for=id.clone() class="contact-form__label">
+                        {label}
+                    </label>
+                    <input
+                        id=id
+                        type="time"
+                        class="contact-form__input"
+                        data-testid=time_path.clone()
+                        prop:value=value
+                        on:input:target=input
+                        on:blur=touch
+                        aria-invalid=invalid
+                        aria-describedby=described_by
+                    />
+                    <FieldMessage form path=time_path />
+                </div>
+            }
+        }
+    };
+
+    view! {
+        <fieldset class="contact-form__schedule" data-testid=path.clone()>
+            <legend class="contact-form__schedule-title">
+                {move || (i18n.t().form.schedule_n)(index + 1)}
+            </legend>
+            <div class="contact-form__presets" role="group" aria-labelledby=presets_labelled_by>
+                <span id=presets_id class="contact-form__presets-label">
+                    {move || i18n.t().form.presets_label}
+                </span>
+                <button
+                    type="button"
+                    class="button contact-form__button"
+                    on:click=preset(SupportSchedule::twenty_four_seven)
+                >
+                    {move || i18n.t().form.preset_all_week}
+                </button>
+                <button
+                    type="button"
+                    class="button contact-form__button"
+                    on:click=preset(SupportSchedule::weekdays_nine_to_five)
+                >
+                    {move || i18n.t().form.preset_weekdays}
+                </button>
+            </div>
+            <div class="contact-form__control contact-form__control--zone">
+                <label for=zone_id.clone() class="contact-form__label">
+                    {move || i18n.t().form.time_zone_label}
+                </label>
+                <p id=zone_hint_id class="contact-form__hint">
+                    {move || i18n.t().form.time_zone_hint}
+                </p>
+                <input
+                    id=zone_id
+                    type="text"
+                    list=zones_id
+                    autocomplete="off"
+                    spellcheck="false"
+                    class="contact-form__input"
+                    data-testid=zone_path.clone()
+                    prop:value=move || read(|s| s.time_zone.clone())
+                    on:input:target={
+                        let zone_path = zone_path.clone();
+                        move |ev| {
+                            let value = ev.target().value();
+                            form.edit_schedule(&zone_path, index, |s| s.time_zone = value);
+                        }
+                    }
+                    on:blur={
+                        let zone_path = zone_path.clone();
+                        move |_| form.touch(&zone_path)
+                    }
+                    aria-invalid={
+                        let zone_path = zone_path.clone();
+                        move || form.shown_error(&zone_path).map(|_| "true")
+                    }
+                    aria-describedby=zone_described_by
+                />
+                <FieldMessage form path=zone_path />
+            </div>
+            <fieldset
+                class="contact-form__days"
+                aria-describedby=days_described_by
+                on:focusout={
+                    let days_path = days_path.clone();
+                    move |_| form.touch(&days_path)
+                }
+            >
+                <legend id=days_legend_id class="contact-form__label">
+                    {move || i18n.t().form.days_label}
+                </legend>
+                <FieldMessage form path=days_path.clone() />
+                <div class="contact-form__day-list">
+                    {Weekday::ALL.into_iter().map(day).collect_view()}
+                </div>
+            </fieldset>
+            <div class="contact-form__check">
+                <input
+                    type="checkbox"
+                    id=all_day_id.clone()
+                    class="contact-form__checkbox"
+                    prop:checked=all_day
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        let all_day_path = format!("support_hours[{index}].all_day");
+                        form.edit_schedule(
+                            &all_day_path,
+                            index,
+                            |schedule| {
+                                schedule.all_day = on;
+                                if on {
+                                    schedule.from = "00:00".to_owned();
+                                    schedule.to = "24:00".to_owned();
+                                } else {
+                                    schedule.from.clear();
+                                    schedule.to.clear();
+                                }
+                            },
+                        );
+                    }
+                />
+                <label for=all_day_id class="contact-form__choice-label">
+                    {move || i18n.t().form.all_day_label}
+                </label>
+            </div>
+            <Show when=move || !all_day()>
+                <div class="contact-form__times">{time("from")} {time("to")}</div>
+            </Show>
+            <Show when=move || { count.get() > 1 }>
+                <button
+                    type="button"
+                    class="button contact-form__button contact-form__remove"
+                    on:click=remove
+                >
+                    {move || (i18n.t().form.remove_schedule)(index + 1)}
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
