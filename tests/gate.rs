@@ -191,3 +191,27 @@ async fn a_complete_account_shows_the_portal_without_the_modal() {
     assert_eq!(page.text_of("account-name"), "Acme Tours");
     assert!(page.find_by_test_id("checklist").is_some());
 }
+
+#[wasm_bindgen_test]
+async fn save_stays_in_a_bar_below_the_scrolling_part_and_submits_the_form() {
+    let api = FakeApi::new();
+    let page = app_at("/", api.clone()).await;
+    let save = page
+        .root
+        .query_selector(".modal__actions [data-testid=\"save-contact-info\"]")
+        .unwrap()
+        .expect("the Save button is in the modal's action bar");
+    let form = page.find_by_test_id("contact-form").unwrap();
+    assert_eq!(save.get_attribute("form"), Some(form.id()));
+    assert!(
+        page.root
+            .query_selector(".modal__scroll [data-testid=\"save-contact-info\"]")
+            .unwrap()
+            .is_none()
+    );
+    // Clicking it validates the form (nothing is valid yet, so nothing is sent).
+    save.unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert!(page.find_by_test_id("error-summary").is_some());
+    assert!(!api.calls().contains(&"save_contact_info".to_owned()));
+}

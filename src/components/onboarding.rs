@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use portal_domain::{ContactInfoResponse, Role, User};
 
 use crate::api::Api;
+use crate::components::contact_form::FormActionsSlot;
 use crate::components::focus::{focus_main_heading, trap_tab};
 use crate::components::tabs::{Tab, TabList, TabPanel};
 use crate::components::{ContactForm, LanguageSwitcher, UsersPanel};
@@ -24,6 +25,8 @@ pub fn OnboardingModal() -> impl IntoView {
     let active = RwSignal::new("contact");
     let dialog = NodeRef::<leptos::html::Div>::new();
     let title = NodeRef::<leptos::html::H2>::new();
+    let actions = NodeRef::<leptos::html::Div>::new();
+    provide_context(FormActionsSlot(actions));
 
     Effect::new(move |_| {
         if let Some(title) = title.get() {
@@ -86,61 +89,65 @@ pub fn OnboardingModal() -> impl IntoView {
                 node_ref=dialog
                 on:keydown=on_keydown
             >
-                <header class="modal__header">
-                    <div class="modal__title-row">
-                        <h2 id="onboarding-title" class="modal__title" tabindex="-1" node_ref=title>
-                            {move || i18n.t().gate.title}
-                        </h2>
-                        <div class="modal__header-actions">
-                            <LanguageSwitcher />
-                            <a class="modal__support" href="/help#contact-support" target="_blank" rel="noopener">
-                                {move || i18n.t().common.contact_support}
-                                <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
-                            </a>
-                        </div>
+                <div class="modal__title-row">
+                    <h2 id="onboarding-title" class="modal__title" tabindex="-1" node_ref=title>
+                        {move || i18n.t().gate.title}
+                    </h2>
+                    <div class="modal__header-actions">
+                        <LanguageSwitcher />
+                        <a class="modal__support" href="/help#contact-support" target="_blank" rel="noopener">
+                            {move || i18n.t().common.contact_support}
+                            <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
+                        </a>
                     </div>
-                    <p id="onboarding-intro">{move || i18n.t().gate.intro}</p>
-                    <p class="modal__account-wide">{move || i18n.t().gate.account_wide}</p>
-                </header>
-                <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
-                <div class="modal__body">
-                    <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
-                        {move || Suspend::new(async move {
-                            match data.await {
-                                Ok((contact, users)) => view! {
-                                    <TabPanel id="contact" active=active>
-                                        {if role().can_edit_contact_info() {
-                                            view! { <ContactForm data=contact.clone() users=users.clone() on_saved=on_saved /> }.into_any()
-                                        } else {
-                                            view! { <ReadOnlyExplanation users=users.clone() /> }.into_any()
-                                        }}
-                                    </TabPanel>
-                                    <TabPanel id="users" active=active>
-                                        <p>{move || i18n.t().gate.users_intro}</p>
-                                        <UsersPanel compact=true />
-                                    </TabPanel>
-                                }.into_any(),
-                                Err(_) => view! {
-                                    <div role="alert" class="notice notice--error">
-                                        <p>{move || i18n.t().common.server_unreachable}</p>
-                                        <button type="button" class="button" on:click=move |_| data.refetch()>
-                                            {move || i18n.t().common.retry}
-                                        </button>
-                                    </div>
-                                }.into_any(),
-                            }
-                        })}
-                    </Transition>
                 </div>
-                <footer class="modal__footer">
-                    <a href="/help" target="_blank" rel="noopener">
-                        {move || i18n.t().common.how_to_get_help}
-                        <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
-                    </a>
-                    <button type="button" class="button" on:click=move |_| session.sign_out()>
-                        {move || i18n.t().common.sign_out}
-                    </button>
-                </footer>
+                <div class="modal__scroll">
+                    <div class="modal__intro">
+                        <p id="onboarding-intro">{move || i18n.t().gate.intro}</p>
+                        <p class="modal__account-wide">{move || i18n.t().gate.account_wide}</p>
+                    </div>
+                    <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
+                    <div class="modal__body">
+                        <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
+                            {move || Suspend::new(async move {
+                                match data.await {
+                                    Ok((contact, users)) => view! {
+                                        <TabPanel id="contact" active=active>
+                                            {if role().can_edit_contact_info() {
+                                                view! { <ContactForm data=contact.clone() users=users.clone() on_saved=on_saved /> }.into_any()
+                                            } else {
+                                                view! { <ReadOnlyExplanation users=users.clone() /> }.into_any()
+                                            }}
+                                        </TabPanel>
+                                        <TabPanel id="users" active=active>
+                                            <p>{move || i18n.t().gate.users_intro}</p>
+                                            <UsersPanel compact=true />
+                                        </TabPanel>
+                                    }.into_any(),
+                                    Err(_) => view! {
+                                        <div role="alert" class="notice notice--error">
+                                            <p>{move || i18n.t().common.server_unreachable}</p>
+                                            <button type="button" class="button" on:click=move |_| data.refetch()>
+                                                {move || i18n.t().common.retry}
+                                            </button>
+                                        </div>
+                                    }.into_any(),
+                                }
+                            })}
+                        </Transition>
+                    </div>
+                    <footer class="modal__footer">
+                        <a href="/help" target="_blank" rel="noopener">
+                            {move || i18n.t().common.how_to_get_help}
+                            <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
+                        </a>
+                        <button type="button" class="button" on:click=move |_| session.sign_out()>
+                            {move || i18n.t().common.sign_out}
+                        </button>
+                    </footer>
+                </div>
+                // The contact form's Save bar, always in view below the scrolling part.
+                <div class="modal__actions" node_ref=actions hidden=move || active.get() != "contact"></div>
             </div>
         </div>
     }

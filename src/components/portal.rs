@@ -24,10 +24,19 @@ pub fn Portal() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
 
-    // Talks to the router only: a signed-out visit becomes a sign-in that returns here.
+    // Talks to the router only: a signed-out visit becomes a sign-in that
+    // returns here. Only the session is tracked; the address is read as it is
+    // when the session ends, so the redirect itself cannot trigger another.
     Effect::new(move |_| {
         if session.checked() && !session.is_signed_in() {
-            let here = format!("{}{}", location.pathname.get(), location.search.get());
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            if here.starts_with("/sign-in") {
+                return;
+            }
             let next = js_sys::encode_uri_component(&here);
             navigate(
                 &format!("/sign-in?next={next}"),

@@ -14,6 +14,7 @@ mod read_only;
 mod state;
 mod support_hours;
 
+use leptos::portal::Portal;
 use leptos::prelude::*;
 use portal_domain::{
     ContactField, ContactInfo, ContactInfoResponse, FieldError, User, normalize_contact_info,
@@ -384,6 +385,69 @@ pub fn ContactForm(
         hours_id.clone(),
     );
     let retry = submit.clone();
+    // In the onboarding modal the Save footer lives outside the scrolling
+    // part (see `FormActionsSlot`), so it never covers a field.
+    let actions_slot = use_context::<FormActionsSlot>()
+        .and_then(|slot| slot.0.get_untracked())
+        .map(|slot| -> web_sys::Element { slot.into() });
+    let footer = {
+        let form_id = form_id.clone();
+        let save_id = save_id.clone();
+        let retry_id = retry_id.clone();
+        move || {
+            let retry = retry.clone();
+            let (form_id, save_id, retry_id) = (form_id.clone(), save_id.clone(), retry_id.clone());
+            view! {
+            <div class="contact-form__footer" data-testid="contact-form-footer">
+                <div class="contact-form__status" role="status" data-testid="form-status">
+                    {status_text}
+                </div>
+                <div
+                    class="contact-form__problem"
+                    role="alert"
+                    data-testid="form-problem"
+                >
+                    {move || {
+                        problem_text()
+                            .map(|text| {
+                                view! {
+                                    <p class="contact-form__message contact-form__message--error">
+                                        <span class="contact-form__icon" aria-hidden="true"></span>
+                                        {text}
+                                    </p>
+                                }
+                            })
+                    }}
+                    <Show when=can_retry>
+                        <button
+                            type="button"
+                            id=retry_id.clone()
+                            class="button contact-form__button"
+                            on:click={
+                                let retry = retry.clone();
+                                move |_| retry()
+                            }
+                        >
+                            {move || i18n.t().common.retry}
+                        </button>
+                    </Show>
+                </div>
+                <button
+                    type="submit"
+                    form=form_id
+                    id=save_id
+                    class="button button--primary contact-form__save"
+                    disabled=move || saving.get()
+                    data-testid="save-contact-info"
+                >
+                    {move || {
+                        if saving.get() { i18n.t().form.saving } else { i18n.t().form.save }
+                    }}
+                </button>
+            </div>
+            }
+        }
+    };
     view! {
         <form
             class="contact-form"
@@ -524,56 +588,20 @@ pub fn ContactForm(
                 </h2>
                 <SupportHours form browser_zone />
             </section>
-            <div class="contact-form__footer" data-testid="contact-form-footer">
-                <div class="contact-form__status" role="status" data-testid="form-status">
-                    {status_text}
-                </div>
-                <div
-                    class="contact-form__problem"
-                    role="alert"
-                    data-testid="form-problem"
-                >
-                    {move || {
-                        problem_text()
-                            .map(|text| {
-                                view! {
-                                    <p class="contact-form__message contact-form__message--error">
-                                        <span class="contact-form__icon" aria-hidden="true"></span>
-                                        {text}
-                                    </p>
-                                }
-                            })
-                    }}
-                    <Show when=can_retry>
-                        <button
-                            type="button"
-                            id=retry_id.clone()
-                            class="button contact-form__button"
-                            on:click={
-                                let retry = retry.clone();
-                                move |_| retry()
-                            }
-                        >
-                            {move || i18n.t().common.retry}
-                        </button>
-                    </Show>
-                </div>
-                <button
-                    type="submit"
-                    id=save_id
-                    class="button button--primary contact-form__save"
-                    disabled=move || saving.get()
-                    data-testid="save-contact-info"
-                >
-                    {move || {
-                        if saving.get() { i18n.t().form.saving } else { i18n.t().form.save }
-                    }}
-                </button>
-            </div>
+            {match actions_slot {
+                Some(slot) => view! { <Portal mount=slot>{footer()}</Portal> }.into_any(),
+                None => footer().into_any(),
+            }}
         </form>
     }
     .into_any()
 }
+
+/// Where a container wants the form's Save footer rendered instead of at the
+/// end of the form: the onboarding modal keeps it in a fixed bar below its
+/// scrolling content. The submit button names the form, so it still submits it.
+#[derive(Clone, Copy)]
+pub struct FormActionsSlot(pub NodeRef<leptos::html::Div>);
 
 /// The fields whose stored values would differ, in form order.
 fn differing_fields(mine: &ContactInfo, theirs: &ContactInfo) -> Vec<ContactField> {
