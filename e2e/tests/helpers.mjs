@@ -42,11 +42,13 @@ export function lastMailTo(recipient) {
   return mails[0];
 }
 
+/** Signs in through the form (in the page's language) and waits until the portal shows. */
 export async function signIn(page, email, password = PASSWORD) {
   await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[autocomplete="username"]').fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 /** Zero axe-core violations against WCAG 2.0/2.1/2.2 A and AA. */
@@ -58,4 +60,41 @@ export async function expectAccessible(page, what) {
     (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join('; ')}`,
   );
   expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Complete contact information naming `userId` as alert contact. */
+export function validContactInfo(userId) {
+  return {
+    alert_contacts: [userId],
+    technical_emergency: [{ email: 'oncall@partner.example', name: '', phone: '' }],
+    technical_non_emergency: [{ email: 'tech@partner.example', name: '', phone: '' }],
+    merchant_operational: [],
+    operational_google: [{ email: 'ops@partner.example', name: '', phone: '' }],
+    shared_with_users: { email: 'support@partner.example', name: '', phone: '' },
+    support_hours: [
+      { time_zone: 'Europe/Madrid', days: ['mon', 'tue', 'wed', 'thu', 'fri'], all_day: false, from: '09:00', to: '17:00' },
+    ],
+  };
+}
+
+/**
+ * A fresh account whose contact information is already complete, with an
+ * administrator signed in on `page`; returns the account and the address.
+ */
+export async function unlockedAccount(page, name = 'Unlocked') {
+  const id = unique();
+  const { partnerId } = createAccount(`${name} ${id}`);
+  const email = `admin-${id}@partner.example`;
+  createUser(partnerId, email, 'administrator', 'Ada Admin');
+  await signIn(page, email);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  const session = await (await page.request.get('/api/v1/session')).json();
+  const saved = await page.request.put('/api/v1/account/contact-info', {
+    headers: { 'If-Match': '"0"' },
+    data: validContactInfo(session.user.id),
+  });
+  expect(saved.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  return { id, partnerId, email };
 }

@@ -386,7 +386,7 @@ fn UserRow(id: i64, shared: Shared) -> impl IntoView {
                         .await
                         .map(|updated| {
                             if me.get_untracked() == Some(updated.id)
-                                && let Some(mut info) = session.get()
+                                && let Some(mut info) = session.get_untracked()
                             {
                                 info.user = updated.clone();
                                 session.set(info);

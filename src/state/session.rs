@@ -61,6 +61,11 @@ impl Session {
         self.info.get()
     }
 
+    /// The session now, without tracking it (for event handlers and tasks).
+    pub fn get_untracked(self) -> Option<SessionInfo> {
+        self.info.get_untracked()
+    }
+
     /// Reads part of the session, tracking changes, without cloning it all.
     pub fn with<R>(self, f: impl FnOnce(Option<&SessionInfo>) -> R) -> R {
         self.info.with(|info| f(info.as_ref()))
@@ -77,8 +82,13 @@ impl Session {
     }
 
     /// The session ended on the server (401): forget it locally too.
+    ///
+    /// Forgetting it unmounts the signed-in screens, so it happens on the next
+    /// turn of the event loop: whatever handled the 401 finishes its own
+    /// updates first, while its signals still exist.
     pub fn expired(self) {
-        self.info.set(None);
+        let info = self.info;
+        set_timeout(move || info.set(None), std::time::Duration::ZERO);
     }
 
     /// Handles an API error that may mean the session ended; returns the error
