@@ -82,6 +82,9 @@ pub fn dev(args: &[String]) -> Result<(), String> {
             "--dist-dir",
             "dist",
         ])
+        // Pages come from trunk serve's address; links in mail point there too.
+        .args(["--allowed-origins", "http://127.0.0.1:8080"])
+        .args(["--public-url", "http://127.0.0.1:8080"])
         .args(passthrough(args));
     let server = KillOnDrop(
         server
