@@ -6,34 +6,18 @@
 mod support;
 
 use leptos::prelude::*;
-use partner_portal::AppRoutes;
-use partner_portal::api::Api;
-use partner_portal::i18n::{I18n, Locale};
-use partner_portal::state::Session;
+use partner_portal::i18n::Locale;
 use support::fake_api::FakeApi;
-use support::{Mounted, mount, settle};
+use support::{Mounted, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the whole app at `path` for the fake API's signed-in user.
+/// The whole app at `path` in English for the fake API's signed-in user.
 async fn app_at(path: &str, api: FakeApi) -> Mounted {
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    let info = api.with(|s| s.session.clone()).unwrap();
-    let page = mount(move || {
-        Api::provide(api);
-        I18n::provide(Locale::En);
-        Session::provide_signed_in(info);
-        view! { <AppRoutes /> }
-    });
-    settle().await;
-    page
+    support::app_at(path, api, Locale::En).await
 }
 
 fn press(target: &web_sys::EventTarget, key: &str, shift: bool) {

@@ -4,14 +4,10 @@
 
 mod support;
 
-use leptos::prelude::*;
-use partner_portal::AppRoutes;
-use partner_portal::api::Api;
-use partner_portal::i18n::{I18n, Locale};
-use partner_portal::state::Session;
+use partner_portal::i18n::Locale;
 use portal_domain::{Environment, FieldChange, HistoryEntry, HistoryPage};
 use support::fake_api::FakeApi;
-use support::{Mounted, mount, settle};
+use support::{Mounted, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -20,21 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The whole app at `path`, signed in, with complete contact information.
 async fn portal_at(path: &str, api: FakeApi, locale: Locale) -> Mounted {
     api.with(|s| s.session.as_mut().unwrap().contact_info_complete = true);
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    let info = api.with(|s| s.session.clone()).unwrap();
-    let page = mount(move || {
-        Api::provide(api);
-        I18n::provide(locale);
-        Session::provide_signed_in(info);
-        view! { <AppRoutes /> }
-    });
-    settle().await;
-    settle().await;
-    page
+    support::app_at(path, api, locale).await
 }
 
 fn history(entries: Vec<HistoryEntry>, total: u64) -> HistoryPage {

@@ -102,6 +102,22 @@ impl ApiError {
     }
 }
 
+/// The account's contact information and its users, which every screen that
+/// shows the form needs together. A 401 ends the session.
+pub fn load_contact_and_users(
+    session: crate::state::Session,
+) -> LocalResource<Result<(ContactInfoResponse, Vec<User>), ApiError>> {
+    let api = Api::expect();
+    LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let contact = api.contact_info().await.map_err(|e| session.check(e))?;
+            let users = api.users().await.map_err(|e| session.check(e))?;
+            Ok((contact, users))
+        }
+    })
+}
+
 /// The API client in context.
 #[derive(Clone)]
 pub struct Api(Arc<dyn PortalApi>);

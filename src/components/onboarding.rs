@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use portal_domain::{ContactInfoResponse, Role, User};
 
-use crate::api::Api;
+use crate::api::load_contact_and_users;
 use crate::components::contact_form::FormActionsSlot;
 use crate::components::focus::{focus_main_heading, trap_tab};
 use crate::components::tabs::{Tab, TabList, TabPanel};
@@ -21,7 +21,6 @@ pub fn OnboardingModal() -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
     let announcer = Announcer::expect();
-    let api = Api::expect();
     let active = RwSignal::new("contact");
     let dialog = NodeRef::<leptos::html::Div>::new();
     let title = NodeRef::<leptos::html::H2>::new();
@@ -34,17 +33,7 @@ pub fn OnboardingModal() -> impl IntoView {
         }
     });
 
-    let data = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move {
-                let contact = api.contact_info().await.map_err(|e| session.check(e))?;
-                let users = api.users().await.map_err(|e| session.check(e))?;
-                Ok::<_, crate::api::ApiError>((contact, users))
-            }
-        }
-    });
+    let data = load_contact_and_users(session);
 
     let on_saved = Callback::new(move |_: ContactInfoResponse| {
         session.mark_complete();

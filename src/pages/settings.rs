@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use portal_domain::{ContactInfoResponse, HistoryEntry};
 
-use crate::api::Api;
+use crate::api::{Api, load_contact_and_users};
 use crate::components::local_date::local_date_time;
 use crate::components::{ContactForm, UsersPanel};
 use crate::i18n::I18n;
@@ -15,20 +15,9 @@ pub fn ContactSettings() -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
     let announcer = Announcer::expect();
-    let api = Api::expect();
     // Bumped after a save so the history panel reloads.
     let saves = RwSignal::new(0u32);
-    let data = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move {
-                let contact = api.contact_info().await.map_err(|e| session.check(e))?;
-                let users = api.users().await.map_err(|e| session.check(e))?;
-                Ok::<_, crate::api::ApiError>((contact, users))
-            }
-        }
-    });
+    let data = load_contact_and_users(session);
     let editable = move || session.with(|s| s.is_some_and(|s| s.user.role.can_edit_contact_info()));
     let on_saved = Callback::new(move |_: ContactInfoResponse| {
         announcer.announce(i18n.t().settings.saved);

@@ -244,3 +244,26 @@ impl Mounted {
 pub fn focused() -> Option<web_sys::Element> {
     document().active_element()
 }
+
+/// The whole app at `path`, in `locale`, signed in as the fake API's session.
+pub async fn app_at(
+    path: &str,
+    api: fake_api::FakeApi,
+    locale: partner_portal::i18n::Locale,
+) -> Mounted {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let info = api.with(|s| s.session.clone()).unwrap();
+    let page = mount(move || {
+        partner_portal::api::Api::provide(api);
+        partner_portal::i18n::I18n::provide(locale);
+        partner_portal::state::Session::provide_signed_in(info);
+        leptos::prelude::view! { <partner_portal::AppRoutes /> }
+    });
+    settle().await;
+    settle().await;
+    page
+}
