@@ -232,6 +232,7 @@ impl User {
 /// [`validate_invitation`](crate::validate::validate_invitation).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewInvitation {
     pub name: String,
     pub email: String,

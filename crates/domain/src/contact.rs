@@ -11,6 +11,7 @@ use crate::validate::{Rules, validate_contact_info};
 /// empty strings when absent, so a form binds them without `Option` juggling.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContactEntry {
     pub email: String,
     #[serde(default)]
@@ -107,6 +108,7 @@ impl fmt::Display for Weekday {
 /// night shift is two schedules.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupportSchedule {
     /// An IANA name from [`TIME_ZONES`](crate::timezones::TIME_ZONES).
     pub time_zone: String,
@@ -146,6 +148,7 @@ impl SupportSchedule {
 /// Everything the contact information form holds; account-wide.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContactInfo {
     /// Portal user ids, picked from the account's users rather than typed, so
     /// alerts reach people who can sign in and act.

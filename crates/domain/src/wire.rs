@@ -10,6 +10,7 @@ use crate::contact::ContactInfo;
 /// `POST /api/v1/session`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     pub email: String,
     pub password: String,
@@ -33,6 +34,7 @@ pub struct SessionInfo {
 /// `PATCH /api/v1/session`: remember the environment switcher's position.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EnvironmentChange {
     pub environment: Environment,
 }
@@ -93,6 +95,7 @@ pub struct FieldChange {
 /// `PATCH /api/v1/users/{id}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleChange {
     pub role: Role,
 }
@@ -124,6 +127,7 @@ pub struct InvitationDetails {
 /// `POST /api/v1/invitations/{token}/accept`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AcceptInvitation {
     pub name: String,
     /// Required for a setup link; ignored for an invitation (its address is fixed).

@@ -294,7 +294,7 @@ async fn racing_writers_of_one_version_have_exactly_one_winner() {
     let editor = t.server.sign_in("editor@acme.example").await;
     let admin = t.server.sign_in("admin@acme.example").await;
     let mut writers = Vec::new();
-    for i in 0..6 {
+    for i in 0..20 {
         let token = if i % 2 == 0 {
             editor.clone()
         } else {
@@ -327,7 +327,7 @@ async fn racing_writers_of_one_version_have_exactly_one_winner() {
             .iter()
             .filter(|s| **s == StatusCode::PRECONDITION_FAILED)
             .count(),
-        5
+        19
     );
     let updates: i64 = t
         .server
