@@ -3,6 +3,8 @@
 //! Plain `std` only, so it compiles in seconds on a fresh machine before
 //! anything else is installed.
 
+mod bench;
+mod http;
 mod process;
 mod screenshots;
 mod serve;
@@ -30,6 +32,9 @@ Commands:
              --layer NAME       run only this layer (repeatable)
   size     Build the app in release and print the size of each file of dist/,
            raw, gzip -9 and brotli -q 11.
+  bench    Build the server in release and measure the contact information API
+           with wrk (installed from Debian when missing): GET throughput, GET
+           latency at low load and durable PUTs, beside the targets.
   screenshots
            For designers: a PNG of every screen and state (English and
            Spanish, 360 px and 1280 px wide) in screenshots/.
@@ -48,6 +53,7 @@ fn main() -> ExitCode {
         "dev" => serve::dev(rest),
         "test" => test::main(rest),
         "size" => size::main(rest),
+        "bench" => bench::main(rest),
         "screenshots" => screenshots::main(rest),
         "setup" => tools::Tools::new().and_then(|tools| tools.setup_all()),
         "help" | "--help" | "-h" => {

@@ -24,15 +24,20 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
     )
 }
 
-pub fn serve(args: &[String]) -> Result<(), String> {
-    let tools = Tools::new()?;
-    tools.setup_app_build()?;
-    build_app(&tools)?;
+/// Builds `target/release/portal-server`.
+pub fn build_release_server(tools: &Tools) -> Result<(), String> {
     step("Building portal-server in release", || {
         run(tools
             .cargo()
             .args(["build", "--release", "--package", "portal-server"]))
-    })?;
+    })
+}
+
+pub fn serve(args: &[String]) -> Result<(), String> {
+    let tools = Tools::new()?;
+    tools.setup_app_build()?;
+    build_app(&tools)?;
+    build_release_server(&tools)?;
     let port = option(args, "--port", "PORTAL_PORT").unwrap_or_else(|| "8080".into());
     let data_dir = option(args, "--data-dir", "PORTAL_DATA_DIR").unwrap_or_else(|| "data".into());
     let mut server = tools.command(

@@ -1,26 +1,29 @@
-//! A real portal server for browser-driven runs (end-to-end tests,
-//! screenshots): the release-built app, a fresh temporary database, a free
-//! port, and nothing left running afterwards.
+//! A real portal server for runs that drive it from outside (end-to-end
+//! tests, screenshots, benchmarks): a fresh temporary database, a free port,
+//! and nothing left running afterwards.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::process::{run, step};
-use crate::serve::{KillOnDrop, build_app};
+use crate::serve::{KillOnDrop, build_app, build_release_server};
 use crate::tools::Tools;
 
 pub struct TestServer {
     pub url: String,
+    pub port: u16,
     server_bin: PathBuf,
     // Dropped in field order: the server stops before its data is removed.
     _process: KillOnDrop,
     data_dir: TempDir,
+    _dist_dir: Option<TempDir>,
 }
 
 impl TestServer {
-    /// Installs what is missing, builds the app and the server, and starts it.
+    /// Installs what is missing, builds the app and the (debug) server, and
+    /// starts it serving the app from `dist/`.
     pub fn start(tools: &Tools) -> Result<Self, String> {
         tools.setup_app_build()?;
         tools.setup_e2e_packages()?;
@@ -28,31 +31,65 @@ impl TestServer {
         step("Building portal-server", || {
             run(tools.cargo().args(["build", "--package", "portal-server"]))
         })?;
-        let data_dir = TempDir::new("portal-e2e")?;
-        let port = free_port()?;
         let server_bin = tools.root.join("target/debug/portal-server");
+        let dist = tools.root.join("dist");
+        Self::launch(tools, "portal-e2e", server_bin, dist, None, false)
+    }
+
+    /// Builds the server in release and starts it with the API only (an empty
+    /// app folder) and quiet logs, for measuring the API.
+    pub fn start_release_api(tools: &Tools) -> Result<Self, String> {
+        build_release_server(tools)?;
+        let server_bin = tools.root.join("target/release/portal-server");
+        let dist = TempDir::new("portal-no-app")?;
+        Self::launch(
+            tools,
+            "portal-bench",
+            server_bin,
+            dist.0.clone(),
+            Some(dist),
+            true,
+        )
+    }
+
+    /// Starts `server_bin` on a free port with a new data directory named
+    /// after `prefix`. `quiet` keeps its standard output (the start-up banner,
+    /// the set-up link of the account created on the empty database) and all
+    /// but errors out of the way.
+    fn launch(
+        tools: &Tools,
+        prefix: &str,
+        server_bin: PathBuf,
+        dist_dir: PathBuf,
+        owned_dist: Option<TempDir>,
+        quiet: bool,
+    ) -> Result<Self, String> {
+        let data_dir = TempDir::new(prefix)?;
+        let port = free_port()?;
         let url = format!("http://127.0.0.1:{port}");
-        let process = tools
-            .command(&server_bin.to_string_lossy())
-            .args([
-                "--port",
-                &port.to_string(),
-                "--dist-dir",
-                "dist",
-                "--data-dir",
-            ])
+        let mut command = tools.command(&server_bin.to_string_lossy());
+        command
+            .args(["--port", &port.to_string(), "--dist-dir"])
+            .arg(&dist_dir)
+            .arg("--data-dir")
             .arg(&data_dir.0)
             .args(["--public-url", &url])
-            .env("PORTAL_LOG", "warn")
+            .env("PORTAL_LOG", if quiet { "error" } else { "warn" });
+        if quiet {
+            command.stdout(Stdio::null());
+        }
+        let process = command
             .spawn()
-            .map_err(|e| format!("cannot start portal-server: {e}"))?;
-        let process = KillOnDrop(process);
-        wait_until_listening(port)?;
+            .map_err(|e| format!("cannot start {}: {e}", server_bin.display()))?;
+        let mut process = KillOnDrop(process);
+        wait_until_listening(&mut process, port)?;
         Ok(Self {
             url,
+            port,
             server_bin,
             _process: process,
             data_dir,
+            _dist_dir: owned_dist,
         })
     }
 
@@ -67,6 +104,17 @@ impl TestServer {
             .env("PORTAL_DATA_DIR", &self.data_dir.0);
         command
     }
+
+    /// `portal-server admin …` against this server's database.
+    pub fn admin(&self, tools: &Tools) -> Command {
+        let mut command = tools.command(&self.server_bin.to_string_lossy());
+        command
+            .arg("admin")
+            .env("PORTAL_DATA_DIR", &self.data_dir.0)
+            .env("PORTAL_PUBLIC_URL", &self.url)
+            .env("PORTAL_LOG", "warn");
+        command
+    }
 }
 
 fn free_port() -> Result<u16, String> {
@@ -77,11 +125,14 @@ fn free_port() -> Result<u16, String> {
         .map_err(|e| e.to_string())
 }
 
-fn wait_until_listening(port: u16) -> Result<(), String> {
+fn wait_until_listening(process: &mut KillOnDrop, port: u16) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Ok(());
+        }
+        if let Ok(Some(status)) = process.0.try_wait() {
+            return Err(format!("portal-server exited before listening ({status})"));
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -91,10 +142,10 @@ fn wait_until_listening(port: u16) -> Result<(), String> {
 }
 
 /// A directory removed when dropped.
-struct TempDir(PathBuf);
+pub struct TempDir(pub PathBuf);
 
 impl TempDir {
-    fn new(prefix: &str) -> Result<Self, String> {
+    pub fn new(prefix: &str) -> Result<Self, String> {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())

@@ -150,18 +150,48 @@ impl Tools {
         if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
             return Ok(());
         }
-        let install = "apt-get update && apt-get install -y chromium chromium-driver";
-        if !is_root() {
-            return Err(format!(
-                "Chromium and ChromeDriver are missing; install them as root:\n    sudo sh -c '{install}'"
-            ));
-        }
-        step("Installing Chromium and ChromeDriver (apt)", || {
-            run(Command::new("sh")
-                .args(["-c", install])
-                .env("DEBIAN_FRONTEND", "noninteractive"))
-        })
+        apt_install("Chromium and ChromeDriver", "chromium chromium-driver")
     }
+
+    /// Debian's `wrk`, the HTTP load generator behind `cargo xtask bench`.
+    pub fn wrk(&self) -> Result<(), String> {
+        if on_path("wrk") {
+            return Ok(());
+        }
+        apt_install("wrk", "wrk")
+    }
+}
+
+/// Installs Debian `packages` as root, or says how to when not root.
+fn apt_install(what: &str, packages: &str) -> Result<(), String> {
+    let install = format!("apt-get update && apt-get install -y {packages}");
+    if !is_root() {
+        return Err(format!(
+            "{what} not installed; install as root with:\n    sudo sh -c '{install}'"
+        ));
+    }
+    step(&format!("Installing {what} (apt)"), || {
+        run(Command::new("sh")
+            .args(["-c", &install])
+            .env("DEBIAN_FRONTEND", "noninteractive"))
+    })
+}
+
+/// Whether `program` is an executable file in a folder of `PATH`.
+fn on_path(program: &str) -> bool {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).any(|dir| {
+        std::fs::metadata(dir.join(program)).is_ok_and(|m| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                m.is_file() && m.permissions().mode() & 0o111 != 0
+            }
+            #[cfg(not(unix))]
+            {
+                m.is_file()
+            }
+        })
+    })
 }
 
 fn is_root() -> bool {
