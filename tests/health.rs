@@ -62,4 +62,13 @@ async fn speaks_spanish() {
         page.text_of("health-database"),
         "Base de datos: conectada (SQLite 3.0.0, versión del esquema 1)."
     );
+    assert_eq!(document().title(), "Portal para socios");
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("es")
+    );
 }

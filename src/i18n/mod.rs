@@ -124,6 +124,7 @@ impl I18n {
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", locale.tag());
             }
+            document().set_title(locale.catalog().common.app_name);
         });
         provide_context(i18n);
         i18n
