@@ -124,7 +124,11 @@ fn summarise(outcomes: &[Outcome]) -> Result<(), String> {
         total.passed += passed;
         total.failed += failed;
     }
-    let errors = outcomes.iter().filter(|o| o.error.is_some()).count() as u32;
+    // A layer that failed without failing tests (a build error) counts once.
+    let errors = outcomes
+        .iter()
+        .filter(|o| o.error.is_some() && o.counts.failed == 0)
+        .count() as u32;
     let skipped: Vec<_> = Layer::ALL
         .into_iter()
         .filter(|l| !outcomes.iter().any(|o| o.layer == *l))
@@ -204,6 +208,7 @@ fn native(tools: &Tools) -> LayerResult {
         "Native tests (domain, server, xtask)",
         &[
             "test",
+            "--no-fail-fast",
             "--package",
             "portal-domain",
             "--package",
@@ -221,6 +226,7 @@ fn browser(tools: &Tools) -> LayerResult {
         "Browser tests (wasm-bindgen-test in headless Chromium)",
         &[
             "test",
+            "--no-fail-fast",
             "--package",
             "partner-portal",
             "--target",
