@@ -103,13 +103,7 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer() {
     assert!(!wrong.headers.contains_key("set-cookie"));
     let failures: i64 = t
         .server
-        .sql(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'session.sign_in_failed'",
-                [],
-                |r| r.get(0),
-            )
-        })
+        .count("SELECT COUNT(*) FROM audit_log WHERE action = 'session.sign_in_failed'")
         .await;
     assert_eq!(failures, 2);
 }
@@ -331,13 +325,7 @@ async fn racing_writers_of_one_version_have_exactly_one_winner() {
     );
     let updates: i64 = t
         .server
-        .sql(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'contact_info.update'",
-                [],
-                |r| r.get(0),
-            )
-        })
+        .count("SELECT COUNT(*) FROM audit_log WHERE action = 'contact_info.update'")
         .await;
     assert_eq!(updates, 1);
 }
@@ -373,10 +361,7 @@ async fn invalid_contact_information_gets_field_errors_and_changes_nothing() {
         paths.contains(&"alert_contacts[0]:unknown_user".to_owned()),
         "{paths:?}"
     );
-    let stored: i64 = t
-        .server
-        .sql(|c| c.query_row("SELECT COUNT(*) FROM contact_info", [], |r| r.get(0)))
-        .await;
+    let stored: i64 = t.server.count("SELECT COUNT(*) FROM contact_info").await;
     assert_eq!(stored, 0);
 }
 
@@ -441,10 +426,7 @@ async fn roles_limit_what_each_user_may_change() {
             .await;
         assert_eq!(answer.status, StatusCode::FORBIDDEN);
     }
-    let users: i64 = t
-        .server
-        .sql(|c| c.query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0)))
-        .await;
+    let users: i64 = t.server.count("SELECT COUNT(*) FROM users").await;
     assert_eq!(users, 3);
     let role: String = t
         .server
@@ -726,13 +708,7 @@ async fn invitations_can_be_resent_and_revoked_and_expire() {
     assert_eq!(resent.body["status"], "invitation_pending");
     let mails: i64 = t
         .server
-        .sql(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM outbox WHERE recipient = 'pat@acme.example'",
-                [],
-                |r| r.get(0),
-            )
-        })
+        .count("SELECT COUNT(*) FROM outbox WHERE recipient = 'pat@acme.example'")
         .await;
     assert_eq!(mails, 2);
 
@@ -745,13 +721,7 @@ async fn invitations_can_be_resent_and_revoked_and_expire() {
     assert_eq!(revoked.status, StatusCode::NO_CONTENT);
     let left: i64 = t
         .server
-        .sql(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM users WHERE email = 'pat@acme.example'",
-                [],
-                |r| r.get(0),
-            )
-        })
+        .count("SELECT COUNT(*) FROM users WHERE email = 'pat@acme.example'")
         .await;
     assert_eq!(left, 0);
 }
@@ -870,10 +840,7 @@ async fn malformed_requests_get_specific_client_errors() {
         .send()
         .await;
     assert_eq!(bad_token.status, StatusCode::NOT_FOUND);
-    let stored: i64 = t
-        .server
-        .sql(|c| c.query_row("SELECT COUNT(*) FROM contact_info", [], |r| r.get(0)))
-        .await;
+    let stored: i64 = t.server.count("SELECT COUNT(*) FROM contact_info").await;
     assert_eq!(stored, 0);
 }
 
@@ -906,13 +873,7 @@ async fn cross_site_changes_are_refused() {
     assert_eq!(same_site.status, StatusCode::CREATED);
     let mallory: i64 = t
         .server
-        .sql(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM users WHERE email = 'mallory@evil.example'",
-                [],
-                |r| r.get(0),
-            )
-        })
+        .count("SELECT COUNT(*) FROM users WHERE email = 'mallory@evil.example'")
         .await;
     assert_eq!(mallory, 0);
 }
@@ -943,9 +904,7 @@ async fn the_first_start_creates_the_account_and_a_working_setup_link() {
     portal_server::admin::bootstrap(&server.db, &server.config)
         .await
         .unwrap();
-    let accounts: i64 = server
-        .sql(|c| c.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0)))
-        .await;
+    let accounts: i64 = server.count("SELECT COUNT(*) FROM accounts").await;
     assert_eq!(accounts, 1);
     // The printed link's token is not stored, so make a fresh one the same way.
     let token = server
@@ -981,8 +940,6 @@ async fn the_first_start_creates_the_account_and_a_working_setup_link() {
     portal_server::admin::bootstrap(&server.db, &server.config)
         .await
         .unwrap();
-    let links: i64 = server
-        .sql(|c| c.query_row("SELECT COUNT(*) FROM invitations", [], |r| r.get(0)))
-        .await;
+    let links: i64 = server.count("SELECT COUNT(*) FROM invitations").await;
     assert_eq!(links, 0);
 }

@@ -94,13 +94,7 @@ async fn an_invitation_is_delivered_over_smtp_and_marked_sent() {
     );
     assert!(data.contains("http://portal.test/invitation/"), "{data}");
     let unsent: i64 = server
-        .sql(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL",
-                [],
-                |r| r.get(0),
-            )
-        })
+        .count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
         .await;
     assert_eq!(unsent, 0);
     // Nothing is sent twice.

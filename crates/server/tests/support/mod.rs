@@ -222,6 +222,11 @@ impl TestServer {
         answer.session_token()
     }
 
+    /// The single number a `SELECT COUNT(*) …` query answers.
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        self.sql(move |c| c.query_row(sql, [], |r| r.get(0))).await
+    }
+
     /// Runs SQL against the server's database.
     pub async fn sql<T: Send + 'static>(
         &self,
