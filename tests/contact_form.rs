@@ -114,15 +114,7 @@ fn add_button(page: &Mounted, field: &str) -> web_sys::HtmlButtonElement {
         .unchecked_into()
 }
 
-/// Fills in every required field validly (on Production).
-fn fill_valid(page: &Mounted) {
-    page.click("alert-contact-1");
-    page.fill("technical_emergency[0].email", "oncall@acme.example");
-    page.fill("technical_non_emergency[0].email", "tech@acme.example");
-    page.fill("operational_google[0].email", "ops@acme.example");
-    page.fill("shared_with_users.email", "support@acme.example");
-    page.click_button("24/7");
-}
+use support::fill_valid_contact_form as fill_valid;
 
 #[wasm_bindgen_test]
 async fn sections_fields_and_purposes_are_labelled() {
@@ -940,7 +932,7 @@ impl PortalApi for HeldSaves {
     fn health(&self) -> ApiFuture<Health> {
         self.inner.health()
     }
-    fn session(&self) -> ApiFuture<SessionInfo> {
+    fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.inner.session()
     }
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {

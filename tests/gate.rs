@@ -89,9 +89,88 @@ async fn tab_and_shift_tab_wrap_inside_the_modal() {
 async fn escape_does_not_close_the_modal() {
     let page = app_at("/", FakeApi::new()).await;
     let dialog = dialog(&page);
-    press(&dialog, "Escape", false);
+    // Anything outside the dialog that would act on Escape (a browser's or
+    // another component's handler) must not see it.
+    let reached_document = std::rc::Rc::new(std::cell::Cell::new(false));
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(KeyboardEvent)>::new({
+        let reached_document = reached_document.clone();
+        move |ev: KeyboardEvent| {
+            if ev.key() == "Escape" {
+                reached_document.set(true);
+            }
+        }
+    });
+    document()
+        .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let not_cancelled = dialog.dispatch_event(&event).unwrap();
+    document()
+        .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    assert!(!not_cancelled, "the modal cancels Escape's default action");
+    assert!(
+        !reached_document.get(),
+        "Escape stops at the modal and never reaches the document"
+    );
     settle().await;
     assert!(page.find_by_test_id("onboarding-modal").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_locked_portal_renders_no_page_behind_the_modal() {
+    for path in ["/", "/settings/contact", "/settings/users"] {
+        let api = FakeApi::new();
+        let page = app_at(path, api.clone()).await;
+        assert!(page.find_by_test_id("onboarding-modal").is_some(), "{path}");
+        assert!(
+            page.find_by_test_id("locked-placeholder").is_some(),
+            "{path}"
+        );
+        // Only the modal's own form, and none of the pages' content.
+        let forms = page
+            .root
+            .query_selector_all("[data-testid=\"contact-form\"]")
+            .unwrap();
+        assert_eq!(forms.length(), 1, "{path}");
+        assert!(page.find_by_test_id("checklist").is_none(), "{path}");
+        assert!(page.find_by_test_id("history").is_none(), "{path}");
+        assert!(
+            page.root.query_selector("#main h1").unwrap().is_none(),
+            "{path}"
+        );
+        // What the modal needs, asked for once each.
+        let calls = api.calls();
+        let count = |name: &str| calls.iter().filter(|c| *c == name).count();
+        assert_eq!(count("contact_info"), 1, "{path}: {calls:?}");
+        assert_eq!(count("users"), 1, "{path}: {calls:?}");
+        assert_eq!(count("history"), 0, "{path}: {calls:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn saving_in_the_modal_unlocks_the_page_with_the_saved_data_and_no_new_request() {
+    let api = FakeApi::new();
+    let page = app_at("/settings/contact", api.clone()).await;
+    support::fill_valid_contact_form(&page);
+    page.submit("contact-form");
+    settle().await;
+    settle().await;
+    assert!(page.find_by_test_id("onboarding-modal").is_none());
+    // The page behind mounts with the saved copy: the form shows what was stored.
+    assert_eq!(
+        page.value_of("technical_emergency[0].email"),
+        api.with(|s| s.contact.contact_info.technical_emergency[0].email.clone())
+    );
+    let calls = api.calls();
+    let count = |name: &str| calls.iter().filter(|c| *c == name).count();
+    assert_eq!(count("contact_info"), 1, "{calls:?}");
+    assert_eq!(count("users"), 1, "{calls:?}");
+    assert_eq!(count("save_contact_info"), 1, "{calls:?}");
 }
 
 #[wasm_bindgen_test]

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use partner_portal::api::{Api, ApiError};
 use partner_portal::components::UsersPanel;
 use partner_portal::i18n::{self, I18n, Locale};
-use partner_portal::state::Session;
+use partner_portal::state::{AccountData, Session};
 use portal_domain::{Role, UserStatus};
 use support::fake_api::{FakeApi, error, pending_user};
 use support::{Mounted, mount, settle};
@@ -31,6 +31,7 @@ fn open(api: &FakeApi, locale: Locale) -> (Mounted, Session) {
             Api::provide(api);
             I18n::provide(locale);
             session.set(Some(Session::provide_signed_in(info)));
+            AccountData::provide();
             view! { <UsersPanel /> }
         }
     });
@@ -418,18 +419,8 @@ async fn a_list_that_fails_to_load_can_be_retried() {
 }
 
 #[wasm_bindgen_test]
-async fn compact_leaves_the_heading_to_its_host() {
-    let api = FakeApi::new();
-    let info = api.with(|s| s.session.clone()).unwrap();
-    let page = mount({
-        let api = api.clone();
-        move || {
-            Api::provide(api);
-            I18n::provide(Locale::En);
-            Session::provide_signed_in(info);
-            view! { <UsersPanel compact=true /> }
-        }
-    });
+async fn the_panel_leaves_its_heading_to_its_host() {
+    let (page, _) = open(&FakeApi::new(), Locale::En);
     settle().await;
     assert!(page.find("h2").is_none());
     assert_eq!(

@@ -1,6 +1,6 @@
 // The onboarding gate against the real server and a fresh account each time:
 // first administrator, sign-in, the blocking modal, validation, saving, unlock.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   PASSWORD,
   createAccount,

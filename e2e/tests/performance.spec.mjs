@@ -4,7 +4,7 @@
 //   2. one keystroke → the field's validation message updated in the DOM.
 // Each figure is printed as one `PERF …` line and attached to the test as an
 // annotation, so a run's log and its report both carry the numbers.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { createAccount, createUser, signIn, unique } from './helpers.mjs';
 
 const MODAL_BUDGET_MS = 300;

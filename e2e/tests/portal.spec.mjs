@@ -1,6 +1,6 @@
 // The unlocked portal against the real server: settings, history, conflicts,
 // roles, invitations, session expiry, and accessibility of every page.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import {
   PASSWORD,
   createUser,

@@ -1,6 +1,6 @@
 // The app served by the real server: status from the database, deep links,
 // API misses, language choice.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 test('the status page shows the database the server queried', async ({ page, request }) => {
   const health = await (await request.get('/api/v1/health')).json();

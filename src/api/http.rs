@@ -74,8 +74,19 @@ impl PortalApi for HttpApi {
         fetch(Request::get(&self.url("/health")))
     }
 
-    fn session(&self) -> ApiFuture<SessionInfo> {
-        fetch(Request::get(&self.url("/session")))
+    fn session(&self) -> ApiFuture<Option<SessionInfo>> {
+        let request = Request::get(&self.url("/session"));
+        Box::pin(async move {
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            // Nobody signed in is an answer, not an error (204).
+            if response.status() == 204 {
+                return Ok(None);
+            }
+            decode(Ok(response)).await.map(Some)
+        })
     }
 
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {

@@ -24,8 +24,8 @@ pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 pub trait PortalApi: Send + Sync {
     /// `GET /health`.
     fn health(&self) -> ApiFuture<Health>;
-    /// `GET /session`: who is signed in ([`ApiError::is_unauthorized`] if nobody).
-    fn session(&self) -> ApiFuture<SessionInfo>;
+    /// `GET /session`: who is signed in, or `None` when nobody is (204).
+    fn session(&self) -> ApiFuture<Option<SessionInfo>>;
     /// `POST /session`.
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
     /// `DELETE /session`.
@@ -100,22 +100,6 @@ impl ApiError {
             _ => &[],
         }
     }
-}
-
-/// The account's contact information and its users, which every screen that
-/// shows the form needs together. A 401 ends the session.
-pub fn load_contact_and_users(
-    session: crate::state::Session,
-) -> LocalResource<Result<(ContactInfoResponse, Vec<User>), ApiError>> {
-    let api = Api::expect();
-    LocalResource::new(move || {
-        let api = api.clone();
-        async move {
-            let contact = api.contact_info().await.map_err(|e| session.check(e))?;
-            let users = api.users().await.map_err(|e| session.check(e))?;
-            Ok((contact, users))
-        }
-    })
 }
 
 /// The API client in context.

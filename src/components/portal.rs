@@ -9,7 +9,7 @@ use portal_domain::Environment;
 
 use crate::components::{LanguageSwitcher, OnboardingModal};
 use crate::i18n::I18n;
-use crate::state::Session;
+use crate::state::{AccountData, Session};
 
 /// The layout route of every signed-in page.
 ///
@@ -48,23 +48,53 @@ pub fn Portal() -> impl IntoView {
         }
     });
 
-    let locked = move || session.with(|s| s.is_some_and(|s| !s.contact_info_complete));
-
     view! {
         <Show
             when=move || session.is_signed_in()
             fallback=move || view! { <p class="page" role="status">{move || i18n.t().gate.checking_session}</p> }
         >
-            <div class="portal" inert=locked aria-hidden=move || locked().then_some("true")>
-                <TopBar />
-                <main id="main" class="page">
-                    <Outlet />
-                </main>
-            </div>
-            <Show when=locked>
-                <OnboardingModal />
-            </Show>
+            <SignedIn />
         </Show>
+    }
+}
+
+/// The portal of a signed-in user, with the account's data shared by every
+/// screen below it for as long as the session lasts.
+///
+/// While the contact information is incomplete the page of the route is not
+/// rendered at all: behind the modal there is only the shell and a neutral
+/// placeholder, so nothing protected is fetched or readable through the
+/// overlay, and the page mounts (with the data the modal loaded) once the
+/// gate opens.
+#[component]
+fn SignedIn() -> impl IntoView {
+    AccountData::provide();
+    let session = Session::expect();
+    let locked = move || session.with(|s| s.is_some_and(|s| !s.contact_info_complete));
+    view! {
+        <div class="portal" inert=locked aria-hidden=move || locked().then_some("true")>
+            <TopBar />
+            <main id="main" class="page">
+                <Show when=move || !locked() fallback=LockedPlaceholder>
+                    <Outlet />
+                </Show>
+            </main>
+        </div>
+        <Show when=locked>
+            <OnboardingModal />
+        </Show>
+    }
+}
+
+/// What the locked portal shows behind the modal: the shape of a page, no content.
+#[component]
+fn LockedPlaceholder() -> impl IntoView {
+    view! {
+        <div class="locked-placeholder" data-testid="locked-placeholder">
+            <div class="locked-placeholder__line locked-placeholder__line--heading"></div>
+            <div class="locked-placeholder__line"></div>
+            <div class="locked-placeholder__line locked-placeholder__line--short"></div>
+        </div>
     }
 }
 
@@ -95,10 +125,27 @@ fn TopBar() -> impl IntoView {
                 <span class="top-bar__partner-id">{move || (i18n.t().common.partner_id)(&partner_id())}</span>
             </div>
             <nav class="top-bar__nav" aria-label=move || i18n.t().common.main_navigation>
-                <A href="/" exact=true>{move || i18n.t().common.nav_overview}</A>
-                <A href="/settings/contact">{move || i18n.t().common.nav_contact}</A>
-                <A href="/settings/users">{move || i18n.t().common.nav_users}</A>
-                <A href="/help">{move || i18n.t().common.how_to_get_help}</A>
+                <ul class="top-bar__nav-list">
+                    <li>
+                        <A href="/" exact=true>{move || i18n.t().common.nav_overview}</A>
+                    </li>
+                    <li class="top-bar__nav-group">
+                        <span class="top-bar__nav-group-label" id="nav-settings">
+                            {move || i18n.t().common.nav_settings}
+                        </span>
+                        <ul class="top-bar__nav-list" aria-labelledby="nav-settings">
+                            <li>
+                                <A href="/settings/contact">{move || i18n.t().common.nav_contact}</A>
+                            </li>
+                            <li>
+                                <A href="/settings/users">{move || i18n.t().common.nav_users}</A>
+                            </li>
+                        </ul>
+                    </li>
+                    <li>
+                        <A href="/help">{move || i18n.t().common.how_to_get_help}</A>
+                    </li>
+                </ul>
             </nav>
             <div class="top-bar__tools">
                 <EnvironmentSwitcher />

@@ -13,7 +13,7 @@ use crate::api::{Api, ApiError};
 use crate::components::{LabelledInput, local_date};
 use crate::i18n::validation::message;
 use crate::i18n::{Catalog, I18n};
-use crate::state::Session;
+use crate::state::{AccountData, Loaded, Session};
 
 /// Element ids must stay unique when the panel is shown twice (the
 /// onboarding modal over Settings → Users), so each instance numbers itself.
@@ -114,31 +114,28 @@ struct Shared {
 /// would refuse.
 #[component]
 pub fn UsersPanel(
-    /// Leaves out the panel's own heading and tightens spacing, for hosts that
-    /// already name it (the onboarding modal's Users tab).
+    /// Tightens spacing, for the onboarding modal's Users tab.
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let api = Api::expect();
     let session = Session::expect();
     let prefix = format!("users-panel-{}", PANELS.fetch_add(1, Ordering::Relaxed));
-    let heading_id = format!("{prefix}-heading");
 
-    let users = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.users().await.map_err(|error| session.check(error)) }
-    });
+    // The account's users, shared with the rest of the portal (the
+    // onboarding modal's other tab, the overview).
+    let data = AccountData::expect();
+    data.ensure_users();
+    let users = data.users();
     // The last list that loaded, so a failed refresh doesn't empty the screen.
-    let list = Memo::new(
-        move |previous: Option<&Option<Vec<User>>>| match users.get() {
-            Some(Ok(list)) => Some(list),
+    let list = Memo::new(move |previous: Option<&Option<Vec<User>>>| {
+        users.with(|users| match users {
+            Loaded::Ready(list) => Some(list.clone()),
             _ => previous.cloned().flatten(),
-        },
-    );
-    let load_problem = Memo::new(move |_| match users.get() {
-        Some(Err(error)) => Some(Notice::classify(&error).0),
-        _ => None,
+        })
+    });
+    let load_problem = Memo::new(move |_| {
+        users.with(|users| users.error().map(|error| Notice::classify(error).0))
     });
     // Rows are keyed by user, so only this, not every new list, rebuilds them.
     let loaded = Memo::new(move |_| list.with(Option::is_some));
@@ -146,7 +143,7 @@ pub fn UsersPanel(
     let can_manage =
         Memo::new(move |_| session.with(|s| s.is_some_and(|s| s.user.role.can_manage_users())));
     let notice = RwSignal::new(None::<Notice>);
-    let reload = Callback::new(move |()| users.refetch());
+    let reload = Callback::new(move |()| data.reload_users());
     let list_ref = NodeRef::<html::Ul>::new();
     let shared = Shared {
         prefix: StoredValue::new(prefix.clone()),
@@ -164,31 +161,24 @@ pub fn UsersPanel(
 
     let on_invited = Callback::new(move |user: User| {
         notice.set(Some(Notice::Invited { email: user.email }));
-        users.refetch();
+        data.reload_users();
     });
     let on_error = Callback::new(move |error: ApiError| {
         let (found, stale) = Notice::of_error(error, session);
         notice.set(Some(found));
         if stale {
-            users.refetch();
+            data.reload_users();
         }
     });
 
     view! {
+        // Both hosts name the panel already (the page's heading, the modal's
+        // tab), so it has no heading of its own.
         <section
             class="users-panel"
             class:users-panel--compact=compact
-            aria-labelledby=(!compact).then(|| heading_id.clone())
-            aria-label=move || compact.then(|| t().users.heading)
+            aria-label=move || t().users.heading
         >
-            {(!compact)
-                .then(|| {
-                    view! {
-                        <h2 id=heading_id.clone() class="users-panel__heading">
-                            {move || t().users.heading}
-                        </h2>
-                    }
-                })}
             <div
                 class="users-panel__status"
                 role="status"
@@ -206,7 +196,7 @@ pub fn UsersPanel(
                 </p>
             </Show>
             {move || {
-                let retry = move |_| users.refetch();
+                let retry = move |_| data.reload_users();
                 let problem = load_problem.get();
                 match (loaded.get(), problem) {
                     (false, None) => {

@@ -31,6 +31,8 @@ pub struct CommonText {
     pub partner_id: fn(id: &str) -> String,
     pub main_navigation: &'static str,
     pub nav_overview: &'static str,
+    /// The navigation group holding the contact information and users pages.
+    pub nav_settings: &'static str,
     pub nav_contact: &'static str,
     pub nav_users: &'static str,
 }
@@ -83,6 +85,7 @@ pub const EN: CommonText = CommonText {
     partner_id: |id| format!("Partner ID {id}"),
     main_navigation: "Main",
     nav_overview: "Overview",
+    nav_settings: "Settings",
     nav_contact: "Contact information",
     nav_users: "Users",
 };
@@ -120,6 +123,7 @@ pub const ES: CommonText = CommonText {
     partner_id: |id| format!("ID de socio {id}"),
     main_navigation: "Principal",
     nav_overview: "Resumen",
+    nav_settings: "Configuración",
     nav_contact: "Información de contacto",
     nav_users: "Usuarios",
 };

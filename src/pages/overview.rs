@@ -2,27 +2,26 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::UserStatus;
 
-use crate::api::Api;
 use crate::i18n::I18n;
-use crate::state::Session;
+use crate::state::{AccountData, Loaded, Resource, Session};
 
 /// The integration's set-up checklist, computed from the account's real data.
 #[component]
 pub fn Overview() -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
-    let api = Api::expect();
-    let users = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.users().await.map_err(|e| session.check(e)) }
-    });
+    let data = AccountData::expect();
+    data.visit(&[Resource::Users]);
+    let users = data.users();
     let contact_complete = move || session.with(|s| s.is_some_and(|s| s.contact_info_complete));
     view! {
         <h1 id="page-heading" tabindex="-1">{move || i18n.t().common.nav_overview}</h1>
         <p>{move || i18n.t().overview.intro}</p>
-        <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
-            {move || Suspend::new(async move {
-                let users = users.await.unwrap_or_default();
+        {move || {
+            if users.with(|u| matches!(u, Loaded::Idle | Loaded::Loading)) {
+                return view! { <p role="status">{move || i18n.t().common.loading}</p> }.into_any();
+            }
+            let users = users.with(|u| u.ready().cloned()).unwrap_or_default();
                 let active = users.iter().filter(|u| u.status == UserStatus::Active).count();
                 let expired = users.iter().any(|u| u.status == UserStatus::InvitationExpired);
                 let items = [
@@ -48,7 +47,7 @@ pub fn Overview() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 }
-            })}
-        </Transition>
+                .into_any()
+        }}
     }
 }

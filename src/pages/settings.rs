@@ -3,62 +3,87 @@
 use leptos::prelude::*;
 use portal_domain::{ContactInfoResponse, HistoryEntry};
 
-use crate::api::{Api, load_contact_and_users};
+use crate::api::Api;
 use crate::components::local_date::local_date_time;
 use crate::components::{ContactForm, UsersPanel};
 use crate::i18n::I18n;
-use crate::state::{Announcer, Session};
+use crate::state::{AccountData, Announcer, Loaded, Resource, Session};
 
 /// The onboarding form again, pre-filled, with who saved last and the history.
+///
+/// A save keeps the page as it is: the server's answer becomes the shared
+/// copy, the form stays mounted with its "Saved" message and focus, and only
+/// the history reloads.
 #[component]
 pub fn ContactSettings() -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
     let announcer = Announcer::expect();
+    let data = AccountData::expect();
+    data.visit(&[Resource::Contact, Resource::Users]);
+    let (contact, users) = (data.contact(), data.users());
     // Bumped after a save so the history panel reloads.
     let saves = RwSignal::new(0u32);
-    let data = load_contact_and_users(session);
+    let ready = Memo::new(move |_| contact.with(Loaded::is_ready) && users.with(Loaded::is_ready));
+    let failed = Memo::new(move |_| {
+        contact.with(|c| c.error().is_some()) || users.with(|u| u.error().is_some())
+    });
+    let retry = move |_| {
+        data.reload_contact();
+        data.reload_users();
+    };
     let editable = move || session.with(|s| s.is_some_and(|s| s.user.role.can_edit_contact_info()));
-    let on_saved = Callback::new(move |_: ContactInfoResponse| {
+    let on_saved = Callback::new(move |saved: ContactInfoResponse| {
+        data.set_contact(saved);
         announcer.announce(i18n.t().settings.saved);
         saves.update(|n| *n += 1);
-        data.refetch();
     });
+    let updated = move || {
+        contact.with(|c| {
+            c.ready()
+                .and_then(|c| c.updated_by.clone().zip(c.updated_at.clone()))
+        })
+    };
     view! {
         <h1 tabindex="-1">{move || i18n.t().common.nav_contact}</h1>
-        <Transition fallback=move || view! { <p role="status">{move || i18n.t().common.loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((contact, users)) => {
-                        let updated = contact
-                            .updated_by
-                            .clone()
-                            .zip(contact.updated_at.clone());
-                        view! {
-                            {updated.map(|(who, when)| view! {
-                                <p class="settings__updated" data-testid="last-updated">
-                                    {move || (i18n.t().settings.last_updated)(&who, &local_date_time(&when, i18n.locale()))}
-                                </p>
-                            })}
-                            <Show when=move || !editable()>
-                                <p class="notice">{move || i18n.t().settings.read_only}</p>
-                            </Show>
-                            <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
-                        }
-                            .into_any()
+        {move || {
+            updated()
+                .map(|(who, when)| {
+                    view! {
+                        <p class="settings__updated" data-testid="last-updated">
+                            {move || (i18n.t().settings.last_updated)(&who, &local_date_time(&when, i18n.locale()))}
+                        </p>
                     }
-                    Err(_) => view! {
-                        <div role="alert" class="notice notice--error">
-                            <p>{move || i18n.t().common.server_unreachable}</p>
-                            <button type="button" class="button" on:click=move |_| data.refetch()>
-                                {move || i18n.t().common.retry}
-                            </button>
-                        </div>
-                    }
-                        .into_any(),
+                })
+        }}
+        {move || {
+            if ready.get() {
+                let contact = contact.with_untracked(|c| c.ready().cloned());
+                let users = users.with_untracked(|u| u.ready().cloned());
+                let (Some(contact), Some(users)) = (contact, users) else {
+                    return ().into_any();
+                };
+                view! {
+                    <Show when=move || !editable()>
+                        <p class="notice">{move || i18n.t().settings.read_only}</p>
+                    </Show>
+                    <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
                 }
-            })}
-        </Transition>
+                    .into_any()
+            } else if failed.get() {
+                view! {
+                    <div role="alert" class="notice notice--error">
+                        <p>{move || i18n.t().common.server_unreachable}</p>
+                        <button type="button" class="button" on:click=retry>
+                            {move || i18n.t().common.retry}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! { <p role="status">{move || i18n.t().common.loading}</p> }.into_any()
+            }
+        }}
         <HistoryPanel saves=saves />
     }
 }
@@ -160,6 +185,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
 #[component]
 pub fn UsersSettings() -> impl IntoView {
     let i18n = I18n::expect();
+    AccountData::expect().visit(&[Resource::Users]);
     view! {
         <h1 tabindex="-1">{move || i18n.t().common.nav_users}</h1>
         <UsersPanel />

@@ -46,8 +46,10 @@ impl Session {
     pub fn load(self) {
         let api = Api::expect();
         spawn_local(async move {
-            let answer = api.session().await;
-            self.info.set(answer.ok());
+            // A server that cannot be reached counts as signed out: the
+            // sign-in page explains the network problem when it is used.
+            let answer = api.session().await.ok().flatten();
+            self.info.set(answer);
             self.checked.set(true);
         });
     }

@@ -246,6 +246,17 @@ pub fn focused() -> Option<web_sys::Element> {
 }
 
 /// The whole app at `path`, in `locale`, signed in as the fake API's session.
+/// Fills in every required field of the contact form validly (on Production,
+/// with the fake API's administrator as alert contact).
+pub fn fill_valid_contact_form(page: &Mounted) {
+    page.click("alert-contact-1");
+    page.fill("technical_emergency[0].email", "oncall@acme.example");
+    page.fill("technical_non_emergency[0].email", "tech@acme.example");
+    page.fill("operational_google[0].email", "ops@acme.example");
+    page.fill("shared_with_users.email", "support@acme.example");
+    page.click_button("24/7");
+}
+
 pub async fn app_at(
     path: &str,
     api: fake_api::FakeApi,

@@ -135,7 +135,6 @@ async fn repeated_failures_are_rate_limited_even_with_the_right_password() {
 async fn every_route_but_the_public_ones_needs_a_session() {
     let t = team().await;
     for (method, path) in [
-        ("GET", "/api/v1/session"),
         ("PATCH", "/api/v1/session"),
         ("GET", "/api/v1/account"),
         ("GET", "/api/v1/account/contact-info"),
@@ -188,7 +187,24 @@ async fn sign_out_ends_the_session_on_the_server() {
             .contains("Max-Age=0")
     );
     let after = t.server.get("/api/v1/session").session(&token).send().await;
-    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(after.status, StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn asking_who_is_signed_in_without_a_session_is_not_an_error() {
+    let t = team().await;
+    let nobody = t.server.get("/api/v1/session").send().await;
+    assert_eq!(nobody.status, StatusCode::NO_CONTENT);
+    // No cookie was sent, so none is cleared.
+    assert!(!nobody.headers.contains_key("set-cookie"));
+    let forged = t
+        .server
+        .get("/api/v1/session")
+        .session(&"0".repeat(64))
+        .send()
+        .await;
+    assert_eq!(forged.status, StatusCode::NO_CONTENT);
+    assert!(forged.headers.contains_key("set-cookie"));
 }
 
 #[tokio::test]
@@ -210,24 +226,25 @@ async fn idle_and_absolute_timeouts_end_sessions() {
             )
         })
         .await;
-    assert_eq!(
-        t.server
-            .get("/api/v1/session")
-            .session(&idle)
+    for token in [&idle, &old] {
+        let ended = t.server.get("/api/v1/session").session(token).send().await;
+        assert_eq!(ended.status, StatusCode::NO_CONTENT);
+        // The browser forgets the dead cookie.
+        assert!(
+            ended.headers["set-cookie"]
+                .to_str()
+                .unwrap()
+                .contains("Max-Age=0")
+        );
+        // Everything else still needs a session.
+        let refused = t
+            .server
+            .get("/api/v1/account/contact-info")
+            .session(token)
             .send()
-            .await
-            .status,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        t.server
-            .get("/api/v1/session")
-            .session(&old)
-            .send()
-            .await
-            .status,
-        StatusCode::UNAUTHORIZED
-    );
+            .await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    }
 }
 
 #[tokio::test]

@@ -80,7 +80,7 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
     type Row = (&'static str, &'static str, [u16; 5]);
     let rows: [Row; 15] = [
         ("GET", "/api/v1/health", [200, 200, 200, 200, 200]),
-        ("GET", "/api/v1/session", [401, 200, 200, 200, 200]),
+        ("GET", "/api/v1/session", [204, 200, 200, 200, 200]),
         ("PATCH", "/api/v1/session", [401, 200, 200, 200, 200]),
         ("GET", "/api/v1/account", [401, 200, 200, 200, 200]),
         (

@@ -140,14 +140,28 @@ pub async fn sign_in(
     Ok(response)
 }
 
-#[utoipa::path(get, path = "/session", tag = "session", responses((status = 200, body = SessionInfo), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/session", tag = "session", responses((status = 200, description = "The signed-in user", body = SessionInfo), (status = 204, description = "Nobody is signed in: no session cookie, or the session has ended (the cookie is then cleared)")))]
 pub async fn who_am_i(
     State(state): State<AppState>,
-    caller: Caller,
-) -> Result<Json<SessionInfo>, ApiError> {
-    Ok(Json(
-        session_info(&state, caller.user_id, caller.account_id).await?,
-    ))
+    headers: HeaderMap,
+    caller: Result<Caller, ApiError>,
+) -> Result<Response, ApiError> {
+    match caller {
+        Ok(caller) => Ok(
+            Json(session_info(&state, caller.user_id, caller.account_id).await?).into_response(),
+        ),
+        // Asking whether anyone is signed in is not an error when nobody is:
+        // the app asks on every load, and a 401 would read as a failure.
+        Err(error) if error.status == StatusCode::UNAUTHORIZED => {
+            let mut response = StatusCode::NO_CONTENT.into_response();
+            if crate::auth::cookie(&headers, crate::auth::SESSION_COOKIE).is_some() {
+                let (name, value) = session_cookie(None, state.secure_cookies);
+                response.headers_mut().insert(name, value);
+            }
+            Ok(response)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 async fn session_info(

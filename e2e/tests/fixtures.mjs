@@ -1,0 +1,49 @@
+// Every end-to-end test runs under a console guard: a panic, an uncaught
+// exception or a console error in any page the test opens (in its own
+// context or in contexts it creates) fails the test. A test that provokes an
+// HTTP error on purpose (a version conflict, an expired session) says which
+// answers it expects with `consoleGuard.allowStatus(412)`; the browser logs
+// those as "Failed to load resource", and nothing else is excused.
+import { test as base, expect } from '@playwright/test';
+
+export { expect };
+
+export const test = base.extend({
+  consoleGuard: [
+    async ({ context, browser }, use) => {
+      const problems = [];
+      const allowed = new Set();
+      const watch = (page) => {
+        page.on('console', (message) => {
+          if (message.type() !== 'error') return;
+          const text = message.text();
+          const status = text.match(/the server responded with a status of (\d{3})/);
+          if (status && allowed.has(Number(status[1]))) return;
+          problems.push(`console error on ${page.url()}: ${text}`);
+        });
+        page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+      };
+      const watchContext = (ctx) => {
+        ctx.pages().forEach(watch);
+        ctx.on('page', watch);
+      };
+      watchContext(context);
+      const newContext = browser.newContext;
+      browser.newContext = async (...args) => {
+        const created = await newContext.apply(browser, args);
+        watchContext(created);
+        return created;
+      };
+      try {
+        await use({
+          allowStatus: (...statuses) => statuses.forEach((s) => allowed.add(s)),
+          problems: () => [...problems],
+        });
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(problems, 'panics, uncaught exceptions or console errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
