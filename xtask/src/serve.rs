@@ -42,8 +42,8 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     let data_dir = option(args, "--data-dir", "PORTAL_DATA_DIR").unwrap_or_else(|| "data".into());
     let mut server = tools.command(
         &tools
-            .root
-            .join("target/release/portal-server")
+            .target_dir()
+            .join("release/portal-server")
             .to_string_lossy(),
     );
     server
@@ -74,8 +74,8 @@ pub fn dev(args: &[String]) -> Result<(), String> {
     let data_dir = option(args, "--data-dir", "PORTAL_DATA_DIR").unwrap_or_else(|| "data".into());
     let mut server = tools.command(
         &tools
-            .root
-            .join("target/debug/portal-server")
+            .target_dir()
+            .join("debug/portal-server")
             .to_string_lossy(),
     );
     server

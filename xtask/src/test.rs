@@ -44,6 +44,11 @@ struct Outcome {
 }
 
 pub fn main(args: &[String]) -> Result<(), String> {
+    // Everything after `--` goes to Playwright, e.g. a spec file or `--grep`.
+    let (args, playwright_args) = match args.iter().position(|a| a == "--") {
+        Some(split) => (&args[..split], &args[split + 1..]),
+        None => (args, &[][..]),
+    };
     let layers = selected_layers(args)?;
     let tools = Tools::new()?;
     let mut outcomes = Vec::new();
@@ -54,7 +59,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             Layer::Lint => lint(&tools),
             Layer::Native => native(&tools),
             Layer::Browser => browser(&tools),
-            Layer::E2e => e2e(&tools),
+            Layer::E2e => e2e(&tools, playwright_args),
         };
         let (counts, error) = match result {
             Ok(counts) => (counts, None),
@@ -276,7 +281,7 @@ fn number_before(text: &str, label: &str) -> u32 {
         .unwrap_or(0)
 }
 
-fn e2e(tools: &Tools) -> LayerResult {
+fn e2e(tools: &Tools, playwright_args: &[String]) -> LayerResult {
     let server = TestServer::start(tools).map_err(|e| (Counts::default(), e))?;
     let result = step(
         &format!(
@@ -287,7 +292,8 @@ fn e2e(tools: &Tools) -> LayerResult {
             run_capturing(
                 server
                     .node_command(tools, "npx")
-                    .args(["playwright", "test"]),
+                    .args(["playwright", "test"])
+                    .args(playwright_args),
             )
         },
     );

@@ -31,7 +31,7 @@ impl TestServer {
         step("Building portal-server", || {
             run(tools.cargo().args(["build", "--package", "portal-server"]))
         })?;
-        let server_bin = tools.root.join("target/debug/portal-server");
+        let server_bin = tools.target_dir().join("debug/portal-server");
         let dist = tools.root.join("dist");
         Self::launch(tools, "portal-e2e", server_bin, dist, None, false)
     }
@@ -40,7 +40,7 @@ impl TestServer {
     /// app folder) and quiet logs, for measuring the API.
     pub fn start_release_api(tools: &Tools) -> Result<Self, String> {
         build_release_server(tools)?;
-        let server_bin = tools.root.join("target/release/portal-server");
+        let server_bin = tools.target_dir().join("release/portal-server");
         let dist = TempDir::new("portal-no-app")?;
         Self::launch(
             tools,

@@ -45,6 +45,15 @@ impl Tools {
         command_in(&self.root, program)
     }
 
+    /// Where cargo puts what it builds: `CARGO_TARGET_DIR` if set (relative
+    /// to the repository), else `target/`.
+    pub fn target_dir(&self) -> PathBuf {
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) => self.root.join(dir),
+            None => self.root.join("target"),
+        }
+    }
+
     pub fn cargo(&self) -> Command {
         self.command(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
     }

@@ -13,6 +13,7 @@ mod messages;
 mod read_only;
 mod state;
 mod support_hours;
+mod values;
 
 use leptos::portal::Portal;
 use leptos::prelude::*;
