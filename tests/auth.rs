@@ -15,7 +15,7 @@ use partner_portal::api::{Api, ApiError};
 use partner_portal::i18n::{self, I18n, Locale};
 use partner_portal::pages::{AcceptInvitation, SignIn};
 use partner_portal::state::Session;
-use portal_domain::InvitationPurpose;
+use portal_domain::{ErrorCode, InvitationPurpose};
 use support::fake_api::{FakeApi, error, invitation_details};
 use support::{Mounted, current_path, go_to, mount, settle};
 use wasm_bindgen_test::*;
@@ -140,7 +140,10 @@ async fn next_never_leaves_the_site() {
 #[wasm_bindgen_test]
 async fn too_many_attempts_says_to_wait() {
     let api = FakeApi::new();
-    api.fail_next("sign_in", error(429, "too_many_attempts", Vec::new()));
+    api.fail_next(
+        "sign_in",
+        error(429, ErrorCode::TooManyAttempts, Vec::new()),
+    );
     let (page, session) = open("/sign-in", &api, Locale::En);
     settle().await;
     sign_in_with(&page, "ana@acme.example", "correct password");
@@ -407,7 +410,10 @@ async fn accepting_leads_to_sign_in_without_carrying_anything() {
 #[wasm_bindgen_test]
 async fn an_expired_link_says_to_ask_for_a_new_one() {
     let api = with_link(InvitationPurpose::Invitation);
-    api.fail_next("invitation", error(410, "invitation_expired", Vec::new()));
+    api.fail_next(
+        "invitation",
+        error(410, ErrorCode::InvitationExpired, Vec::new()),
+    );
     let (page, _session) = open("/invitation/old", &api, Locale::En);
     settle().await;
     assert_eq!(heading(&page), "This link has expired");
@@ -438,7 +444,7 @@ async fn a_link_that_expires_while_open_switches_to_the_expired_screen() {
     settle().await;
     api.fail_next(
         "accept_invitation",
-        error(410, "invitation_expired", Vec::new()),
+        error(410, ErrorCode::InvitationExpired, Vec::new()),
     );
     page.type_into("invitation-password", "correct horse battery");
     page.type_into("invitation-confirm", "correct horse battery");

@@ -16,9 +16,9 @@ use partner_portal::components::ContactForm;
 use partner_portal::i18n::{I18n, Locale};
 use partner_portal::state::Session;
 use portal_domain::{
-    AcceptInvitation, ContactEntry, ContactInfo, ContactInfoResponse, Environment, FieldError,
-    Health, HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo, SignInRequest,
-    SupportSchedule, TIME_ZONES, User,
+    AcceptInvitation, Code, ContactEntry, ContactField, ContactInfo, ContactInfoResponse,
+    Environment, ErrorCode, FieldError, FieldPath, Health, HistoryPage, InvitationDetails,
+    NewInvitation, Part, Role, SessionInfo, SignInRequest, SupportSchedule, TIME_ZONES, User,
 };
 use support::fake_api::{FakeApi, error};
 use support::{Mounted, focused, mount, settle};
@@ -652,10 +652,10 @@ async fn the_servers_field_errors_show_on_their_fields() {
         "save_contact_info",
         error(
             422,
-            "validation_failed",
+            ErrorCode::ValidationFailed,
             vec![FieldError::new(
-                "technical_non_emergency[0].email",
-                "invalid_email",
+                FieldPath::entry(ContactField::TechnicalNonEmergency, 0, Part::Email),
+                Code::InvalidEmail,
             )],
         ),
     );
@@ -803,9 +803,10 @@ async fn an_expired_session_keeps_the_draft() {
     let page = setup.mount();
     settle().await;
     fill_valid(&page);
-    setup
-        .api
-        .fail_next("save_contact_info", error(401, "unauthorized", Vec::new()));
+    setup.api.fail_next(
+        "save_contact_info",
+        error(401, ErrorCode::Unauthorized, Vec::new()),
+    );
     page.click("save-contact-info");
     settle().await;
     assert!(

@@ -13,7 +13,7 @@ use partner_portal::api::{Api, ApiError};
 use partner_portal::components::UsersPanel;
 use partner_portal::i18n::{self, I18n, Locale};
 use partner_portal::state::{AccountData, Session};
-use portal_domain::{Role, UserStatus};
+use portal_domain::{ErrorCode, Role, UserStatus};
 use support::fake_api::{FakeApi, error, pending_user};
 use support::{Mounted, mount, settle};
 use wasm_bindgen_test::*;
@@ -307,7 +307,10 @@ async fn the_servers_refusals_are_explained() {
     let api = FakeApi::new();
     let (page, _session) = open(&api, Locale::En);
     settle().await;
-    api.fail_next("remove_user", error(409, "last_alert_contact", Vec::new()));
+    api.fail_next(
+        "remove_user",
+        error(409, ErrorCode::LastAlertContact, Vec::new()),
+    );
     page.click("remove-2");
     settle().await;
     page.click("confirm-2");
@@ -330,7 +333,10 @@ async fn an_ended_session_is_handed_to_the_session() {
     let api = FakeApi::new();
     let (page, session) = open(&api, Locale::En);
     settle().await;
-    api.fail_next("remove_user", error(401, "unauthorized", Vec::new()));
+    api.fail_next(
+        "remove_user",
+        error(401, ErrorCode::Unauthorized, Vec::new()),
+    );
     page.click("remove-3");
     settle().await;
     page.click("confirm-3");

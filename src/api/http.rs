@@ -3,8 +3,8 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
-    Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange, SessionInfo,
-    SignInRequest, User,
+    ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
+    SessionInfo, SignInRequest, User,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -197,7 +197,7 @@ async fn error_of(response: Response) -> ApiError {
     let status = response.status();
     let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| {
         ErrorBody::new(
-            "unexpected_response",
+            ErrorCode::UnexpectedResponse,
             format!("the server answered {status} without an error body"),
         )
     });

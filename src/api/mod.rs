@@ -11,8 +11,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use portal_domain::{
-    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, ErrorBody, FieldError, Health,
-    HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo, SignInRequest, User,
+    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
+    FieldError, Health, HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo,
+    SignInRequest, User,
 };
 
 pub use http::HttpApi;
@@ -75,10 +76,11 @@ impl ApiError {
         }
     }
 
-    /// The machine-readable code of the server's answer, e.g. `version_conflict`.
-    pub fn code(&self) -> Option<&str> {
+    /// The machine-readable code of the server's answer, e.g.
+    /// [`ErrorCode::VersionConflict`].
+    pub fn code(&self) -> Option<ErrorCode> {
         match self {
-            ApiError::Status { body, .. } => Some(&body.code),
+            ApiError::Status { body, .. } => Some(body.code),
             _ => None,
         }
     }

@@ -5,8 +5,8 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::{
-    FieldError, INVITATION_VALIDITY_DAYS, NewInvitation, Role, User, UserStatus,
-    validate_invitation, would_remove_last_administrator,
+    ErrorCode, FieldError, FieldPath, INVITATION_VALIDITY_DAYS, NewInvitation, Role, User,
+    UserStatus, validate_invitation, would_remove_last_administrator,
 };
 
 use crate::api::{Api, ApiError};
@@ -86,9 +86,9 @@ impl Notice {
             (Some(401), _) => (Notice::SessionEnded, false),
             (Some(403), _) => (Notice::Forbidden, false),
             (Some(404), _) => (Notice::Gone, true),
-            (Some(409), Some("last_administrator")) => (Notice::LastAdministrator, true),
-            (Some(409), Some("last_alert_contact")) => (Notice::LastAlertContact, false),
-            (Some(409), Some("already_active")) => (Notice::AlreadyActive, true),
+            (Some(409), Some(ErrorCode::LastAdministrator)) => (Notice::LastAdministrator, true),
+            (Some(409), Some(ErrorCode::LastAlertContact)) => (Notice::LastAlertContact, false),
+            (Some(409), Some(ErrorCode::AlreadyActive)) => (Notice::AlreadyActive, true),
             (Some(412), _) => (Notice::Stale, true),
             _ => (Notice::Unexpected, false),
         }
@@ -743,7 +743,7 @@ fn InviteForm(
             role: role.get(),
         })
     });
-    let shown = move |touched: RwSignal<bool>, path: &str| {
+    let shown = move |touched: RwSignal<bool>, path: FieldPath| {
         let visible = touched.get() || submitted.get();
         problems
             .with(|errors| errors.iter().find(|e| e.path == path).cloned())
@@ -753,8 +753,8 @@ fn InviteForm(
             })
             .map(|error| message(i18n.t(), &error))
     };
-    let name_error = Signal::derive(move || shown(touched_name, "name"));
-    let email_error = Signal::derive(move || shown(touched_email, "email"));
+    let name_error = Signal::derive(move || shown(touched_name, FieldPath::NAME));
+    let email_error = Signal::derive(move || shown(touched_email, FieldPath::EMAIL));
     let focus_first_invalid = move || {
         let target = if name_error.with_untracked(Option::is_some) {
             name_ref.get_untracked()
@@ -837,7 +837,7 @@ fn InviteForm(
                     value=name
                     on_input=Callback::new(move |value| {
                         set_name.set(value);
-                        server_errors.update(|e| e.retain(|e| e.path != "name"));
+                        server_errors.update(|e| e.retain(|e| e.path != FieldPath::NAME));
                     })
                     on_blur=Callback::new(move |()| touched_name.set(true))
                     error=name_error
@@ -852,7 +852,7 @@ fn InviteForm(
                     value=email
                     on_input=Callback::new(move |value| {
                         set_email.set(value);
-                        server_errors.update(|e| e.retain(|e| e.path != "email"));
+                        server_errors.update(|e| e.retain(|e| e.path != FieldPath::EMAIL));
                     })
                     on_blur=Callback::new(move |()| touched_email.set(true))
                     error=email_error

@@ -1,8 +1,8 @@
 //! Validation messages, built from the domain crate's error codes and
 //! parameters so the browser and the server's answers read the same.
 
-use portal_domain::FieldError;
-use portal_domain::codes;
+use portal_domain::codes::{param, reason};
+use portal_domain::{Code, ContactField, FieldError, FieldPath, Leaf, Part, SchedulePart};
 
 use super::Catalog;
 
@@ -33,8 +33,7 @@ pub struct ValidationText {
     pub last_alert_contact: &'static str,
     pub personal_address_consumer: &'static str,
     pub personal_address_user: &'static str,
-    /// Any code this version of the app does not know (a newer server).
-    pub unknown: &'static str,
+    pub stale: &'static str,
 }
 
 pub const EN: ValidationText = ValidationText {
@@ -72,7 +71,7 @@ pub const EN: ValidationText = ValidationText {
     last_alert_contact: "This user is the only alert contact; choose another alert contact first.",
     personal_address_consumer: "This looks like a personal address. A shared team alias keeps working when people change roles.",
     personal_address_user: "This is a portal user's own address. A shared team alias keeps working when people change roles.",
-    unknown: "Check this field.",
+    stale: "Someone else saved a newer version meanwhile; review it and make your change again.",
 };
 
 pub const ES: ValidationText = ValidationText {
@@ -114,51 +113,65 @@ pub const ES: ValidationText = ValidationText {
     last_alert_contact: "Este usuario es el único contacto de alerta; primero elige otro contacto de alerta.",
     personal_address_consumer: "Parece una dirección personal. Un alias compartido del equipo sigue funcionando aunque las personas cambien de puesto.",
     personal_address_user: "Es la dirección personal de un usuario del portal. Un alias compartido del equipo sigue funcionando aunque las personas cambien de puesto.",
-    unknown: "Revisa este campo.",
+    stale: "Otra persona guardó una versión más reciente mientras tanto; revísala y vuelve a hacer tu cambio.",
 };
 
 /// The sentence to show for an error or warning, phrased for where it occurs.
-/// Positions in parameters are 0-based; people count from 1.
+/// Positions in parameters are 0-based; people count from 1. Every code has
+/// its own arm: a new code does not compile until it has its messages.
 pub fn message(t: &Catalog, error: &FieldError) -> String {
     let v = &t.validation;
     let param = |key: &str| error.param(key).unwrap_or_default().to_owned();
     let position = |key: &str| param(key).parse::<usize>().map_or(1, |i| i + 1);
-    let path = error.path.as_str();
-    let last = path.rsplit('.').next().unwrap_or(path);
-    match error.code.as_str() {
-        codes::REQUIRED => match last {
-            "alert_contacts" => v.required_alert_contacts.into(),
-            "support_hours" => v.required_support_hours.into(),
-            "email" => v.required_email.into(),
-            "days" => v.required_days.into(),
-            "time_zone" => v.required_time_zone.into(),
-            "technical_emergency"
-            | "technical_non_emergency"
-            | "merchant_operational"
-            | "operational_google" => v.required_list.into(),
-            _ => v.required.into(),
-        },
-        codes::TOO_LONG => (v.too_long)(&param("max")),
-        codes::TOO_SHORT => (v.too_short_password)(&param("min")),
-        codes::TOO_MANY => (v.too_many)(&param("max")),
-        codes::LOCAL_PART_TOO_LONG => (v.local_part_too_long)(&param("max")),
-        codes::INVALID_EMAIL => v.invalid_email.into(),
-        codes::EMAIL_DOMAIN_NEEDS_DOT => v.email_domain_needs_dot.into(),
-        codes::INVALID_PHONE => v.invalid_phone.into(),
-        codes::NOT_APPLICABLE => v.not_applicable.into(),
-        codes::DUPLICATE => (v.duplicate)(position("first")),
-        codes::UNKNOWN_USER => v.unknown_user.into(),
-        codes::UNKNOWN_TIME_ZONE => v.unknown_time_zone.into(),
-        codes::INVALID_TIME => v.invalid_time.into(),
-        codes::END_BEFORE_START => v.end_before_start.into(),
-        codes::OVERLAP => (v.overlap)(position("with")),
-        codes::LAST_ADMINISTRATOR => v.last_administrator.into(),
-        codes::LAST_ALERT_CONTACT => v.last_alert_contact.into(),
-        codes::PERSONAL_ADDRESS if param("reason") == codes::reason::USER_ADDRESS => {
+    match error.code {
+        Code::Required => required(v, error.path).into(),
+        Code::TooLong => (v.too_long)(&param(param::MAX)),
+        Code::TooShort => (v.too_short_password)(&param(param::MIN)),
+        Code::TooMany => (v.too_many)(&param(param::MAX)),
+        Code::LocalPartTooLong => (v.local_part_too_long)(&param(param::MAX)),
+        Code::InvalidEmail => v.invalid_email.into(),
+        Code::EmailDomainNeedsDot => v.email_domain_needs_dot.into(),
+        Code::InvalidPhone => v.invalid_phone.into(),
+        Code::NotApplicable => v.not_applicable.into(),
+        Code::Duplicate => (v.duplicate)(position(param::FIRST)),
+        Code::UnknownUser => v.unknown_user.into(),
+        Code::UnknownTimeZone => v.unknown_time_zone.into(),
+        Code::InvalidTime => v.invalid_time.into(),
+        Code::EndBeforeStart => v.end_before_start.into(),
+        Code::Overlap => (v.overlap)(position(param::WITH)),
+        Code::LastAdministrator => v.last_administrator.into(),
+        Code::LastAlertContact => v.last_alert_contact.into(),
+        Code::PersonalAddress if param(param::REASON) == reason::USER_ADDRESS => {
             v.personal_address_user.into()
         }
-        codes::PERSONAL_ADDRESS => v.personal_address_consumer.into(),
-        "already_registered" => v.already_registered.into(),
-        _ => v.unknown.into(),
+        Code::PersonalAddress => v.personal_address_consumer.into(),
+        Code::AlreadyRegistered => v.already_registered.into(),
+        Code::Stale => v.stale.into(),
+    }
+}
+
+/// "Required", said for what is missing.
+fn required(v: &ValidationText, path: FieldPath) -> &'static str {
+    if path == FieldPath::EMAIL || path.part() == Some(Part::Email) {
+        return v.required_email;
+    }
+    match path.leaf() {
+        Some(Leaf::Schedule(SchedulePart::Days)) => return v.required_days,
+        Some(Leaf::Schedule(SchedulePart::TimeZone)) => return v.required_time_zone,
+        _ => {}
+    }
+    if !path.is_whole_field() {
+        return v.required;
+    }
+    match path.contact_field() {
+        Some(ContactField::AlertContacts) => v.required_alert_contacts,
+        Some(ContactField::SupportHours) => v.required_support_hours,
+        Some(
+            ContactField::TechnicalEmergency
+            | ContactField::TechnicalNonEmergency
+            | ContactField::MerchantOperational
+            | ContactField::OperationalGoogle,
+        ) => v.required_list,
+        Some(ContactField::SharedWithUsers) | None => v.required,
     }
 }

@@ -4,8 +4,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::validate::PASSWORD_MIN_CHARS;
 use portal_domain::{
-    AcceptInvitation as AcceptRequest, FieldError, InvitationDetails, InvitationPurpose,
-    validate_email, validate_password, validate_person_name,
+    AcceptInvitation as AcceptRequest, ErrorCode, FieldError, FieldPath, InvitationDetails,
+    InvitationPurpose, validate_email, validate_password, validate_person_name,
 };
 use wasm_bindgen::JsCast;
 
@@ -59,8 +59,8 @@ enum Screen {
 /// person needs a new link, and the screen says so instead of a form.
 fn link_outcome(error: &ApiError) -> Option<Outcome> {
     match (error.status(), error.code()) {
-        (Some(404), _) | (_, Some("invitation_invalid")) => Some(Outcome::Invalid),
-        (Some(410), _) | (_, Some("invitation_expired")) => Some(Outcome::Expired),
+        (Some(404), _) | (_, Some(ErrorCode::InvitationInvalid)) => Some(Outcome::Invalid),
+        (Some(410), _) | (_, Some(ErrorCode::InvitationExpired)) => Some(Outcome::Expired),
         _ => None,
     }
 }
@@ -229,13 +229,14 @@ fn InvitationForm(
 
     let email_problem = Memo::new(move |_| {
         if setup {
-            email.with(|e| validate_email(e, "email").into_iter().next())
+            email.with(|e| validate_email(e, FieldPath::EMAIL).into_iter().next())
         } else {
             None
         }
     });
-    let name_problem =
-        Memo::new(move |_| name.with(|n| validate_person_name(n, "name").into_iter().next()));
+    let name_problem = Memo::new(move |_| {
+        name.with(|n| validate_person_name(n, FieldPath::NAME).into_iter().next())
+    });
     let password_problem =
         Memo::new(move |_| password.with(|p| validate_password(p).into_iter().next()));
     let confirm_problem = Memo::new(move |_| {
@@ -251,20 +252,21 @@ fn InvitationForm(
 
     // A problem the browser found is shown once the field was left or a submit
     // was tried; the server's findings show until that field is edited.
-    let shown = move |touched: RwSignal<bool>, problem: Memo<Option<FieldError>>, path: &str| {
-        let visible = touched.get() || submitted.get();
-        problem
-            .get()
-            .filter(|_| visible)
-            .or_else(|| {
-                server_errors.with(|errors| errors.iter().find(|e| e.path == path).cloned())
-            })
-            .map(|error| message(i18n.t(), &error))
-    };
-    let email_error = Signal::derive(move || shown(touched_email, email_problem, "email"));
-    let name_error = Signal::derive(move || shown(touched_name, name_problem, "name"));
+    let shown =
+        move |touched: RwSignal<bool>, problem: Memo<Option<FieldError>>, path: FieldPath| {
+            let visible = touched.get() || submitted.get();
+            problem
+                .get()
+                .filter(|_| visible)
+                .or_else(|| {
+                    server_errors.with(|errors| errors.iter().find(|e| e.path == path).cloned())
+                })
+                .map(|error| message(i18n.t(), &error))
+        };
+    let email_error = Signal::derive(move || shown(touched_email, email_problem, FieldPath::EMAIL));
+    let name_error = Signal::derive(move || shown(touched_name, name_problem, FieldPath::NAME));
     let password_error =
-        Signal::derive(move || shown(touched_password, password_problem, "password"));
+        Signal::derive(move || shown(touched_password, password_problem, FieldPath::PASSWORD));
     let confirm_error = Signal::derive(move || {
         let visible = touched_confirm.get() || submitted.get();
         confirm_problem.get().filter(|_| visible).map(|problem| {
@@ -276,7 +278,7 @@ fn InvitationForm(
         })
     });
 
-    let forget_server_error = move |path: &'static str| {
+    let forget_server_error = move |path: FieldPath| {
         server_errors.update(|errors| errors.retain(|e| e.path != path));
     };
 
@@ -406,7 +408,7 @@ fn InvitationForm(
                             value=email
                             on_input=Callback::new(move |value| {
                                 set_email.set(value);
-                                forget_server_error("email");
+                                forget_server_error(FieldPath::EMAIL);
                             })
                             on_blur=Callback::new(move |()| touched_email.set(true))
                             error=email_error
@@ -423,7 +425,7 @@ fn InvitationForm(
                 value=name
                 on_input=Callback::new(move |value| {
                     set_name.set(value);
-                    forget_server_error("name");
+                    forget_server_error(FieldPath::NAME);
                 })
                 on_blur=Callback::new(move |()| touched_name.set(true))
                 error=name_error
@@ -438,7 +440,7 @@ fn InvitationForm(
                 value=password
                 on_input=Callback::new(move |value| {
                     set_password.set(value);
-                    forget_server_error("password");
+                    forget_server_error(FieldPath::PASSWORD);
                 })
                 on_blur=Callback::new(move |()| touched_password.set(true))
                 error=password_error

@@ -9,9 +9,9 @@ use std::sync::{Arc, Mutex};
 
 use partner_portal::api::{ApiError, ApiFuture, PortalApi};
 use portal_domain::{
-    AcceptInvitation, Account, ContactInfo, ContactInfoResponse, Environment, ErrorBody,
-    FieldError, Health, HistoryPage, IntegrationKind, InvitationDetails, InvitationPurpose,
-    NewInvitation, Role, SessionInfo, SignInRequest, User, UserStatus,
+    AcceptInvitation, Account, Code, ContactInfo, ContactInfoResponse, Environment, ErrorBody,
+    ErrorCode, FieldError, FieldPath, Health, HistoryPage, IntegrationKind, InvitationDetails,
+    InvitationPurpose, NewInvitation, Role, SessionInfo, SignInRequest, User, UserStatus,
     would_remove_last_administrator,
 };
 
@@ -64,7 +64,7 @@ pub fn session_for(user: User, environment: Environment, complete: bool) -> Sess
     }
 }
 
-pub fn error(status: u16, code: &str, fields: Vec<FieldError>) -> ApiError {
+pub fn error(status: u16, code: ErrorCode, fields: Vec<FieldError>) -> ApiError {
     let mut body = ErrorBody::new(code, "fake server error");
     body.fields = fields;
     ApiError::Status { status, body }
@@ -150,15 +150,15 @@ impl FakeApi {
 }
 
 fn unauthorized() -> ApiError {
-    error(401, "unauthorized", Vec::new())
+    error(401, ErrorCode::Unauthorized, Vec::new())
 }
 
 /// The server's answer for an address that already has an account.
 fn already_registered() -> ApiError {
     error(
         422,
-        "validation_failed",
-        vec![FieldError::new("email", "already_registered")],
+        ErrorCode::ValidationFailed,
+        vec![FieldError::new(FieldPath::EMAIL, Code::AlreadyRegistered)],
     )
 }
 
@@ -166,8 +166,8 @@ fn already_registered() -> ApiError {
 fn last_administrator() -> ApiError {
     error(
         409,
-        "last_administrator",
-        vec![FieldError::new("role", "last_administrator")],
+        ErrorCode::LastAdministrator,
+        vec![FieldError::new(FieldPath::ROLE, Code::LastAdministrator)],
     )
 }
 
@@ -221,7 +221,7 @@ impl PortalApi for FakeApi {
         self.answer("sign_in", move |s| {
             let email = request.email.trim().to_lowercase();
             if s.passwords.get(&email) != Some(&request.password) {
-                return Err(error(401, "invalid_credentials", Vec::new()));
+                return Err(error(401, ErrorCode::InvalidCredentials, Vec::new()));
             }
             let user = s.users.iter().find(|u| u.email == email).cloned().unwrap();
             let session = session_for(user, Environment::Production, s.contact.complete);
@@ -252,7 +252,7 @@ impl PortalApi for FakeApi {
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
         self.answer("save_contact_info", move |s| {
             if version != s.contact.version {
-                return Err(error(412, "version_conflict", Vec::new()));
+                return Err(error(412, ErrorCode::VersionConflict, Vec::new()));
             }
             s.contact.contact_info = portal_domain::normalize_contact_info(&info);
             s.contact.version += 1;
@@ -296,9 +296,9 @@ impl PortalApi for FakeApi {
                 .users
                 .iter_mut()
                 .find(|u| u.id == user_id)
-                .ok_or_else(|| error(404, "not_found", Vec::new()))?;
+                .ok_or_else(|| error(404, ErrorCode::NotFound, Vec::new()))?;
             if user.version != version {
-                return Err(error(412, "version_conflict", Vec::new()));
+                return Err(error(412, ErrorCode::VersionConflict, Vec::new()));
             }
             if would_remove_last_administrator(&users_before, user_id, Some(role)) {
                 return Err(last_administrator());
@@ -315,9 +315,9 @@ impl PortalApi for FakeApi {
                 .users
                 .iter()
                 .find(|u| u.id == user_id)
-                .ok_or_else(|| error(404, "not_found", Vec::new()))?;
+                .ok_or_else(|| error(404, ErrorCode::NotFound, Vec::new()))?;
             if user.version != version {
-                return Err(error(412, "version_conflict", Vec::new()));
+                return Err(error(412, ErrorCode::VersionConflict, Vec::new()));
             }
             if would_remove_last_administrator(&s.users, user_id, None) {
                 return Err(last_administrator());
@@ -333,7 +333,7 @@ impl PortalApi for FakeApi {
                 .users
                 .iter_mut()
                 .find(|u| u.id == user_id)
-                .ok_or_else(|| error(404, "not_found", Vec::new()))?;
+                .ok_or_else(|| error(404, ErrorCode::NotFound, Vec::new()))?;
             user.status = UserStatus::InvitationPending;
             Ok(user.clone())
         })
@@ -350,7 +350,7 @@ impl PortalApi for FakeApi {
         self.answer("invitation", |s| {
             s.invitation
                 .clone()
-                .ok_or_else(|| error(404, "invitation_invalid", Vec::new()))
+                .ok_or_else(|| error(404, ErrorCode::InvitationInvalid, Vec::new()))
         })
     }
 
@@ -359,7 +359,7 @@ impl PortalApi for FakeApi {
             let invitation = s
                 .invitation
                 .take()
-                .ok_or_else(|| error(404, "invitation_invalid", Vec::new()))?;
+                .ok_or_else(|| error(404, ErrorCode::InvitationInvalid, Vec::new()))?;
             let email = match invitation.purpose {
                 InvitationPurpose::Setup => accept.email.trim().to_lowercase(),
                 InvitationPurpose::Invitation => invitation.email.clone(),

@@ -4,6 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::{Code, ErrorCode};
+use crate::path::FieldPath;
+
 /// The JSON body of every non-2xx API answer.
 ///
 /// `code` is stable and machine-readable so the app can translate it; `message`
@@ -11,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     /// Field-level problems, for validation failures; empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -22,17 +25,17 @@ pub struct ErrorBody {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
-    pub path: String,
-    pub code: String,
+    pub path: FieldPath,
+    pub code: Code,
     /// Values the message needs, e.g. `max` = `10`; ordered so answers are stable.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, String>,
 }
 
 impl ErrorBody {
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
-            code: code.into(),
+            code,
             message: message.into(),
             fields: Vec::new(),
         }
@@ -42,7 +45,7 @@ impl ErrorBody {
     /// so the app can show the server's findings exactly like its own.
     pub fn validation_failed(fields: Vec<FieldError>) -> Self {
         Self {
-            code: crate::codes::VALIDATION_FAILED.to_owned(),
+            code: ErrorCode::ValidationFailed,
             message: "Some fields are invalid; see `fields` for each problem.".to_owned(),
             fields,
         }
@@ -51,10 +54,10 @@ impl ErrorBody {
 
 impl FieldError {
     /// A problem without parameters; add them with [`FieldError::with_param`].
-    pub fn new(path: impl Into<String>, code: impl Into<String>) -> Self {
+    pub fn new(path: FieldPath, code: Code) -> Self {
         Self {
-            path: path.into(),
-            code: code.into(),
+            path,
+            code,
             params: BTreeMap::new(),
         }
     }
@@ -78,7 +81,7 @@ mod tests {
 
     #[test]
     fn error_body_without_fields_omits_them() {
-        let body = ErrorBody::new("not_found", "No such API route.");
+        let body = ErrorBody::new(ErrorCode::NotFound, "No such API route.");
         let json = serde_json::to_string(&body).unwrap();
         assert_eq!(
             json,
@@ -91,9 +94,13 @@ mod tests {
     #[test]
     fn validation_failed_carries_field_errors_with_params() {
         let body = ErrorBody::validation_failed(vec![
-            FieldError::new("technical_emergency", "too_many").with_param("max", 10),
+            FieldError::new(
+                FieldPath::contact(crate::ContactField::TechnicalEmergency),
+                Code::TooMany,
+            )
+            .with_param("max", 10),
         ]);
-        assert_eq!(body.code, "validation_failed");
+        assert_eq!(body.code, ErrorCode::ValidationFailed);
         let json = serde_json::to_value(&body).unwrap();
         assert_eq!(
             json["fields"],
@@ -105,7 +112,8 @@ mod tests {
 
     #[test]
     fn field_error_without_params_omits_them() {
-        let json = serde_json::to_string(&FieldError::new("email", "required")).unwrap();
+        let json =
+            serde_json::to_string(&FieldError::new(FieldPath::EMAIL, Code::Required)).unwrap();
         assert_eq!(json, r#"{"path":"email","code":"required"}"#);
     }
 }

@@ -1,9 +1,10 @@
 //! Every code a [`FieldError`](crate::FieldError) or [`ErrorBody`](crate::ErrorBody)
-//! from this crate can carry, in one place.
+//! can carry, as enums.
 //!
 //! Errors are values, never sentences: the app's translation catalog matches on
-//! these constants (and can check it covers [`ALL`]), and the server sends the
-//! same codes, so one message text serves both.
+//! [`Code`] exhaustively, so a new code cannot ship without its messages, and the
+//! server builds its answers from the same enums, so one message text serves
+//! both. On the wire each code is its `snake_case` name.
 //!
 //! | code | on | params | meaning |
 //! |---|---|---|---|
@@ -25,51 +26,151 @@
 //! | `last_administrator` | `role` or `user` | | the change would leave the account without an active administrator |
 //! | `last_alert_contact` | `user` | | the user is the only alert contact |
 //! | `personal_address` (warning) | `technical_emergency[i].email`, `shared_with_users.email` | `reason` | looks personal; a group alias is recommended |
-//! | `validation_failed` | [`ErrorBody::code`](crate::ErrorBody) | | the request had field errors, listed in `fields` |
+//! | `already_registered` | `email` | | the address already belongs to a portal user |
+//! | `stale` | `version` | `current` | the resource changed since it was read; `current` is its version now |
 
-pub const REQUIRED: &str = "required";
-pub const TOO_LONG: &str = "too_long";
-pub const TOO_SHORT: &str = "too_short";
-pub const TOO_MANY: &str = "too_many";
-pub const LOCAL_PART_TOO_LONG: &str = "local_part_too_long";
-pub const INVALID_EMAIL: &str = "invalid_email";
-pub const EMAIL_DOMAIN_NEEDS_DOT: &str = "email_domain_needs_dot";
-pub const INVALID_PHONE: &str = "invalid_phone";
-pub const NOT_APPLICABLE: &str = "not_applicable";
-pub const DUPLICATE: &str = "duplicate";
-pub const UNKNOWN_USER: &str = "unknown_user";
-pub const UNKNOWN_TIME_ZONE: &str = "unknown_time_zone";
-pub const INVALID_TIME: &str = "invalid_time";
-pub const END_BEFORE_START: &str = "end_before_start";
-pub const OVERLAP: &str = "overlap";
-pub const LAST_ADMINISTRATOR: &str = "last_administrator";
-pub const LAST_ALERT_CONTACT: &str = "last_alert_contact";
-/// A warning, not an error: it never blocks a save.
-pub const PERSONAL_ADDRESS: &str = "personal_address";
-/// The top-level [`ErrorBody`](crate::ErrorBody) code of an answer with field errors.
-pub const VALIDATION_FAILED: &str = "validation_failed";
+use std::fmt;
+use std::str::FromStr;
 
-/// Every field-level code, so a translation catalog can prove it is complete.
-pub const ALL: &[&str] = &[
-    REQUIRED,
-    TOO_LONG,
-    TOO_SHORT,
-    TOO_MANY,
-    LOCAL_PART_TOO_LONG,
-    INVALID_EMAIL,
-    EMAIL_DOMAIN_NEEDS_DOT,
-    INVALID_PHONE,
-    NOT_APPLICABLE,
-    DUPLICATE,
-    UNKNOWN_USER,
-    UNKNOWN_TIME_ZONE,
-    INVALID_TIME,
-    END_BEFORE_START,
-    OVERLAP,
-    LAST_ADMINISTRATOR,
-    LAST_ALERT_CONTACT,
-    PERSONAL_ADDRESS,
-];
+use serde::{Deserialize, Serialize};
+
+/// Generates a `snake_case` code enum with `ALL`, `as_str`, `Display` and
+/// `FromStr`, so the list, the spelling and serde's spelling cannot drift
+/// apart (a unit test checks the last).
+macro_rules! code_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )+ ];
+
+            /// The spelling on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownCode;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|code| code.as_str() == s)
+                    .ok_or_else(|| UnknownCode(s.to_owned()))
+            }
+        }
+    };
+}
+
+code_enum! {
+    /// What is wrong with one field; see the table in the module documentation.
+    pub enum Code {
+        Required = "required",
+        TooLong = "too_long",
+        TooShort = "too_short",
+        TooMany = "too_many",
+        LocalPartTooLong = "local_part_too_long",
+        InvalidEmail = "invalid_email",
+        EmailDomainNeedsDot = "email_domain_needs_dot",
+        InvalidPhone = "invalid_phone",
+        NotApplicable = "not_applicable",
+        Duplicate = "duplicate",
+        UnknownUser = "unknown_user",
+        UnknownTimeZone = "unknown_time_zone",
+        InvalidTime = "invalid_time",
+        EndBeforeStart = "end_before_start",
+        Overlap = "overlap",
+        LastAdministrator = "last_administrator",
+        LastAlertContact = "last_alert_contact",
+        /// A warning, not an error: it never blocks a save.
+        PersonalAddress = "personal_address",
+        AlreadyRegistered = "already_registered",
+        Stale = "stale",
+    }
+}
+
+code_enum! {
+    /// Why a request failed as a whole: the `code` of every non-2xx answer.
+    pub enum ErrorCode {
+        /// No such route or resource (404).
+        NotFound = "not_found",
+        /// No session, or it ended (401).
+        Unauthorized = "unauthorized",
+        /// The caller's role may not do this, or the request came from another site (403).
+        Forbidden = "forbidden",
+        /// Fields break the rules; they are listed in `fields` (422).
+        ValidationFailed = "validation_failed",
+        /// A change without `If-Match` (428).
+        PreconditionRequired = "precondition_required",
+        /// Someone saved a newer version meanwhile; the `ETag` carries it (412).
+        VersionConflict = "version_conflict",
+        /// `If-Match` is not an `ETag` the server gave out (400).
+        InvalidIfMatch = "invalid_if_match",
+        /// The query string cannot be read (400).
+        InvalidQuery = "invalid_query",
+        /// The body is not sent as JSON (415).
+        JsonRequired = "json_required",
+        /// The body is not valid JSON (400).
+        MalformedJson = "malformed_json",
+        /// The JSON does not have the expected fields (422).
+        InvalidBody = "invalid_body",
+        /// The body is larger than the server accepts (413).
+        BodyTooLarge = "body_too_large",
+        /// Wrong address or password, said the same way for both (401).
+        InvalidCredentials = "invalid_credentials",
+        /// Too many failed sign-ins; `Retry-After` says how long to wait (429).
+        TooManyAttempts = "too_many_attempts",
+        /// The change would leave no active administrator (409).
+        LastAdministrator = "last_administrator",
+        /// The user is the only alert contact (409).
+        LastAlertContact = "last_alert_contact",
+        /// The invitation was already accepted (409).
+        AlreadyActive = "already_active",
+        /// The one-time link is unknown or used (404).
+        InvitationInvalid = "invitation_invalid",
+        /// The one-time link has expired (410).
+        InvitationExpired = "invitation_expired",
+        /// The database cannot be reached (503).
+        DatabaseUnavailable = "database_unavailable",
+        /// Never sent by the server: what a client records when an error answer
+        /// has no readable error body (a proxy's page, a newer server's code).
+        UnexpectedResponse = "unexpected_response",
+    }
+}
+
+/// A string that is not one of the known codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown code `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
 
 /// Names of [`FieldError::params`](crate::FieldError) keys, so messages interpolate
 /// the right value.
@@ -84,11 +185,13 @@ pub mod param {
     pub const WITH: &str = "with";
     /// The user id that is not an active user of the account.
     pub const ID: &str = "id";
-    /// Why a [`PERSONAL_ADDRESS`](super::PERSONAL_ADDRESS) warning was raised.
+    /// Why a [`PersonalAddress`](super::Code::PersonalAddress) warning was raised.
     pub const REASON: &str = "reason";
+    /// The version a [`Stale`](super::Code::Stale) resource has now.
+    pub const CURRENT: &str = "current";
 }
 
-/// Values of the `reason` parameter of [`PERSONAL_ADDRESS`].
+/// Values of the `reason` parameter of [`Code::PersonalAddress`].
 pub mod reason {
     /// The domain is a consumer mail service (gmail.com, outlook.com, …).
     pub const CONSUMER_DOMAIN: &str = "consumer_domain";
@@ -100,15 +203,44 @@ pub mod reason {
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_are_unique_snake_case() {
+    fn check<T>(all: &[T])
+    where
+        T: Copy + fmt::Display + FromStr + PartialEq + fmt::Debug + Serialize,
+        for<'de> T: Deserialize<'de>,
+    {
         let mut seen = std::collections::BTreeSet::new();
-        for code in ALL.iter().chain([&VALIDATION_FAILED]) {
-            assert!(seen.insert(*code), "{code} listed twice");
+        for &code in all {
+            let text = code.to_string();
+            assert!(seen.insert(text.clone()), "{text} listed twice");
             assert!(
-                code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
-                "{code} is not snake_case"
+                text.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{text} is not snake_case"
             );
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{text}\""), "serde spells {code:?} alike");
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), code);
+            assert!(text.parse::<T>().ok() == Some(code));
         }
+    }
+
+    #[test]
+    fn codes_are_unique_snake_case_and_serde_spells_them_alike() {
+        check(Code::ALL);
+        check(ErrorCode::ALL);
+        assert!("Required".parse::<Code>().is_err());
+        assert!(serde_json::from_str::<Code>("\"no_such_code\"").is_err());
+        assert_eq!(
+            "nope".parse::<ErrorCode>().unwrap_err().to_string(),
+            "unknown code `nope`"
+        );
+    }
+
+    #[test]
+    fn todays_spellings() {
+        assert_eq!(Code::EmailDomainNeedsDot.as_str(), "email_domain_needs_dot");
+        assert_eq!(Code::LocalPartTooLong.as_str(), "local_part_too_long");
+        assert_eq!(ErrorCode::InvalidIfMatch.as_str(), "invalid_if_match");
+        assert_eq!(ErrorCode::VersionConflict.as_str(), "version_conflict");
+        assert_eq!(Code::ALL.len(), 20);
     }
 }

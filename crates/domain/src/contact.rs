@@ -204,8 +204,8 @@ impl ContactField {
         ContactField::SupportHours,
     ];
 
-    /// The first segment of every [`FieldError::path`](crate::FieldError) about
-    /// this field, and its JSON key.
+    /// The field's JSON key, which is also how its
+    /// [`FieldPath`](crate::FieldPath) is written.
     pub fn path_prefix(self) -> &'static str {
         match self {
             ContactField::AlertContacts => "alert_contacts",
@@ -216,14 +216,6 @@ impl ContactField {
             ContactField::SharedWithUsers => "shared_with_users",
             ContactField::SupportHours => "support_hours",
         }
-    }
-
-    /// The field an error path such as `technical_emergency[2].email` belongs to.
-    pub fn from_path(path: &str) -> Option<ContactField> {
-        let head = path.split(['.', '[']).next().unwrap_or(path);
-        ContactField::ALL
-            .into_iter()
-            .find(|f| f.path_prefix() == head)
     }
 }
 
@@ -307,28 +299,12 @@ mod tests {
     }
 
     #[test]
-    fn field_paths() {
-        assert_eq!(
-            ContactField::from_path("technical_emergency[2].email"),
-            Some(ContactField::TechnicalEmergency)
-        );
-        assert_eq!(
-            ContactField::from_path("technical_non_emergency"),
-            Some(ContactField::TechnicalNonEmergency)
-        );
-        assert_eq!(
-            ContactField::from_path("shared_with_users.phone"),
-            Some(ContactField::SharedWithUsers)
-        );
-        assert_eq!(
-            ContactField::from_path("support_hours[0].to"),
-            Some(ContactField::SupportHours)
-        );
-        assert_eq!(ContactField::from_path("password"), None);
+    fn field_keys() {
         for field in ContactField::ALL {
-            assert_eq!(ContactField::from_path(field.path_prefix()), Some(field));
             let json = serde_json::to_string(&field).unwrap();
             assert_eq!(json, format!("\"{}\"", field.path_prefix()));
+            let path: crate::FieldPath = field.path_prefix().parse().unwrap();
+            assert_eq!(path.contact_field(), Some(field));
         }
     }
 

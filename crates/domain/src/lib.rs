@@ -9,6 +9,8 @@ pub mod api;
 pub mod codes;
 pub mod contact;
 pub mod health;
+pub mod merge;
+pub mod path;
 pub mod timezones;
 pub mod validate;
 pub mod wire;
@@ -18,12 +20,15 @@ pub use account::{
     UserStatus, would_remove_last_administrator,
 };
 pub use api::{ErrorBody, FieldError};
+pub use codes::{Code, ErrorCode};
 pub use contact::{ContactEntry, ContactField, ContactInfo, SupportSchedule, Weekday};
 pub use health::Health;
+pub use merge::{Merged, merge};
+pub use path::{FieldPath, Leaf, Part, SchedulePart};
 pub use timezones::{TIME_ZONES, canonical_time_zone, is_known_time_zone};
 pub use validate::{
-    Report, Rules, UserRef, normalize_contact_info, validate_contact_info, validate_email,
-    validate_entry, validate_invitation, validate_password, validate_person_name,
+    Report, Rules, UserRef, normalize_contact_info, normalize_user_email, validate_contact_info,
+    validate_email, validate_entry, validate_invitation, validate_password, validate_person_name,
 };
 pub use wire::{
     AcceptInvitation, ContactInfoResponse, EnvironmentChange, FieldChange, HistoryEntry,

@@ -3,7 +3,7 @@
 //!
 //! The app runs them as the user types and the server runs them again before
 //! it stores anything, so both report the same problems in the same shape.
-//! Problems are values ([`FieldError`] with a code from [`crate::codes`]),
+//! Problems are values ([`FieldError`]: a [`FieldPath`] and a [`Code`]),
 //! never sentences: the app translates them.
 //!
 //! Every `validate_*` function normalises its input first (see the
@@ -21,8 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, NewInvitation, User};
 use crate::api::FieldError;
-use crate::codes::{self, param, reason};
+use crate::codes::{Code, param, reason};
 use crate::contact::{ContactEntry, ContactField, ContactInfo, SupportSchedule};
+use crate::path::{FieldPath, Part, SchedulePart};
 use crate::timezones::{canonical_time_zone, is_known_time_zone};
 
 /// RFC 5321's limit on a forward path, which is what mail servers enforce.
@@ -138,42 +139,25 @@ impl Report {
     }
 
     /// The errors at exactly `path`, e.g. `technical_emergency[0].email`.
-    pub fn errors_for(&self, path: &str) -> Vec<&FieldError> {
+    pub fn errors_for(&self, path: FieldPath) -> Vec<&FieldError> {
         self.errors.iter().filter(|e| e.path == path).collect()
     }
 
     /// The one message a field shows.
-    pub fn first_error(&self, path: &str) -> Option<&FieldError> {
+    pub fn first_error(&self, path: FieldPath) -> Option<&FieldError> {
         self.errors.iter().find(|e| e.path == path)
     }
 
     /// The warnings at exactly `path`.
-    pub fn warnings_for(&self, path: &str) -> Vec<&FieldError> {
+    pub fn warnings_for(&self, path: FieldPath) -> Vec<&FieldError> {
         self.warnings.iter().filter(|e| e.path == path).collect()
     }
 
-    /// Whether `prefix` or anything inside it has an error, for marking a whole
-    /// section or list as invalid.
-    pub fn has_errors_under(&self, prefix: &str) -> bool {
-        self.errors.iter().any(|e| path_is_under(&e.path, prefix))
+    /// Whether `ancestor` or anything inside it has an error, for marking a
+    /// whole section or list as invalid.
+    pub fn has_errors_under(&self, ancestor: FieldPath) -> bool {
+        self.errors.iter().any(|e| e.path.is_under(ancestor))
     }
-}
-
-fn path_is_under(path: &str, prefix: &str) -> bool {
-    match path.strip_prefix(prefix) {
-        Some(rest) => rest.is_empty() || rest.starts_with('.') || rest.starts_with('['),
-        None => false,
-    }
-}
-
-/// The path of a list item, e.g. `technical_emergency[2]`.
-pub fn item_path(list: &str, index: usize) -> String {
-    format!("{list}[{index}]")
-}
-
-/// The path of a part of something, e.g. `shared_with_users.email`.
-pub fn child_path(parent: &str, name: &str) -> String {
-    format!("{parent}.{name}")
 }
 
 // ---------------------------------------------------------------------------
@@ -188,6 +172,13 @@ pub fn normalize_email(email: &str) -> String {
         Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
         None => email.to_owned(),
     }
+}
+
+/// A portal user's address as stored and looked up: [`normalize_email`], then
+/// lower-cased whole, because a sign-in name must not depend on how it was
+/// capitalised (one person, one account).
+pub fn normalize_user_email(email: &str) -> String {
+    normalize_email(email).to_lowercase()
 }
 
 fn is_phone_separator(c: char) -> bool {
@@ -301,11 +292,12 @@ pub fn normalize_contact_info(info: &ContactInfo) -> ContactInfo {
     }
 }
 
-/// Trims the name and normalises the address, as they will be stored.
+/// Trims the name and normalises the address, as they will be stored: the
+/// address becomes the invitee's sign-in name ([`normalize_user_email`]).
 pub fn normalize_invitation(invitation: &NewInvitation) -> NewInvitation {
     NewInvitation {
         name: invitation.name.trim().to_owned(),
-        email: normalize_email(&invitation.email),
+        email: normalize_user_email(&invitation.email),
         role: invitation.role,
     }
 }
@@ -329,16 +321,14 @@ fn is_domain_label(label: &str) -> bool {
 }
 
 /// The first problem with an already normalised address, as a ready error.
-fn email_problem(email: &str, path: &str) -> Option<FieldError> {
+fn email_problem(email: &str, path: FieldPath) -> Option<FieldError> {
     if email.is_empty() {
-        return Some(FieldError::new(path, codes::REQUIRED));
+        return Some(FieldError::new(path, Code::Required));
     }
     if email.chars().count() > EMAIL_MAX_CHARS {
-        return Some(
-            FieldError::new(path, codes::TOO_LONG).with_param(param::MAX, EMAIL_MAX_CHARS),
-        );
+        return Some(FieldError::new(path, Code::TooLong).with_param(param::MAX, EMAIL_MAX_CHARS));
     }
-    let invalid = || Some(FieldError::new(path, codes::INVALID_EMAIL));
+    let invalid = || Some(FieldError::new(path, Code::InvalidEmail));
     let Some((local, domain)) = email.split_once('@') else {
         return invalid();
     };
@@ -351,19 +341,19 @@ fn email_problem(email: &str, path: &str) -> Option<FieldError> {
     }
     if local.len() > EMAIL_LOCAL_PART_MAX_CHARS {
         return Some(
-            FieldError::new(path, codes::LOCAL_PART_TOO_LONG)
+            FieldError::new(path, Code::LocalPartTooLong)
                 .with_param(param::MAX, EMAIL_LOCAL_PART_MAX_CHARS),
         );
     }
     if !domain.contains('.') {
-        return Some(FieldError::new(path, codes::EMAIL_DOMAIN_NEEDS_DOT));
+        return Some(FieldError::new(path, Code::EmailDomainNeedsDot));
     }
     None
 }
 
 /// Checks one address field, so any form (contacts, invitations) reports
 /// addresses alike. At most one error.
-pub fn validate_email(email: &str, path: &str) -> Vec<FieldError> {
+pub fn validate_email(email: &str, path: FieldPath) -> Vec<FieldError> {
     email_problem(&normalize_email(email), path)
         .into_iter()
         .collect()
@@ -382,44 +372,54 @@ fn phone_is_valid(phone: &str) -> bool {
 
 /// Checks an optional phone number: empty is fine, anything else must be an
 /// international number (the message asks for the country code).
-pub fn validate_phone(phone: &str, path: &str) -> Vec<FieldError> {
+pub fn validate_phone(phone: &str, path: FieldPath) -> Vec<FieldError> {
     let phone = normalize_phone(phone);
     if phone.is_empty() || phone_is_valid(&phone) {
         Vec::new()
     } else {
-        vec![FieldError::new(path, codes::INVALID_PHONE)]
+        vec![FieldError::new(path, Code::InvalidPhone)]
     }
 }
 
-fn name_too_long(name: &str, path: &str) -> Option<FieldError> {
+fn name_too_long(name: &str, path: FieldPath) -> Option<FieldError> {
     (name.chars().count() > NAME_MAX_CHARS)
-        .then(|| FieldError::new(path, codes::TOO_LONG).with_param(param::MAX, NAME_MAX_CHARS))
+        .then(|| FieldError::new(path, Code::TooLong).with_param(param::MAX, NAME_MAX_CHARS))
 }
 
 /// Checks a required person's name (invitations); contact entries' names are
 /// optional and only limited in length.
-pub fn validate_person_name(name: &str, path: &str) -> Vec<FieldError> {
+pub fn validate_person_name(name: &str, path: FieldPath) -> Vec<FieldError> {
     let name = name.trim();
     if name.is_empty() {
-        return vec![FieldError::new(path, codes::REQUIRED)];
+        return vec![FieldError::new(path, Code::Required)];
     }
     name_too_long(name, path).into_iter().collect()
 }
 
-fn entry_errors(entry: &ContactEntry, path: &str, out: &mut Vec<FieldError>) {
-    out.extend(email_problem(&entry.email, &child_path(path, "email")));
-    out.extend(name_too_long(&entry.name, &child_path(path, "name")));
+/// The problems of one normalised entry except duplicates, which need the list.
+fn entry_errors(entry: &ContactEntry, path: FieldPath, out: &mut Vec<FieldError>) {
+    out.extend(email_problem(&entry.email, path.entry_part(Part::Email)));
+    entry_name_and_phone_errors(entry, path, out);
+}
+
+fn entry_name_and_phone_errors(entry: &ContactEntry, path: FieldPath, out: &mut Vec<FieldError>) {
+    out.extend(name_too_long(&entry.name, path.entry_part(Part::Name)));
     if !entry.phone.is_empty() && !phone_is_valid(&entry.phone) {
         out.push(FieldError::new(
-            child_path(path, "phone"),
-            codes::INVALID_PHONE,
+            path.entry_part(Part::Phone),
+            Code::InvalidPhone,
         ));
     }
 }
 
-/// Checks one contact entry at `path` (e.g. `technical_emergency[0]`); errors
-/// land on `path.email`, `path.name` and `path.phone`.
-pub fn validate_entry(entry: &ContactEntry, path: &str) -> Vec<FieldError> {
+/// Checks one contact entry at `path` (an item of an entry list, e.g.
+/// `technical_emergency[0]`, or `shared_with_users`); errors land on its
+/// email, name and phone.
+///
+/// # Panics
+///
+/// If `path` is not a contact entry.
+pub fn validate_entry(entry: &ContactEntry, path: FieldPath) -> Vec<FieldError> {
     let mut out = Vec::new();
     entry_errors(&normalize_entry(entry), path, &mut out);
     out
@@ -428,22 +428,22 @@ pub fn validate_entry(entry: &ContactEntry, path: &str) -> Vec<FieldError> {
 /// Checks an invitation form; errors land on `name` and `email`.
 pub fn validate_invitation(invitation: &NewInvitation) -> Vec<FieldError> {
     let invitation = normalize_invitation(invitation);
-    let mut out = validate_person_name(&invitation.name, "name");
-    out.extend(email_problem(&invitation.email, "email"));
+    let mut out = validate_person_name(&invitation.name, FieldPath::NAME);
+    out.extend(email_problem(&invitation.email, FieldPath::EMAIL));
     out
 }
 
 /// Checks a new password; errors land on `password`. Length is counted in
 /// characters, as people count it, and the password is never trimmed.
 pub fn validate_password(password: &str) -> Vec<FieldError> {
-    let path = "password";
+    let path = FieldPath::PASSWORD;
     let chars = password.chars().count();
     let error = if password.is_empty() {
-        FieldError::new(path, codes::REQUIRED)
+        FieldError::new(path, Code::Required)
     } else if chars < PASSWORD_MIN_CHARS {
-        FieldError::new(path, codes::TOO_SHORT).with_param(param::MIN, PASSWORD_MIN_CHARS)
+        FieldError::new(path, Code::TooShort).with_param(param::MIN, PASSWORD_MIN_CHARS)
     } else if chars > PASSWORD_MAX_CHARS {
-        FieldError::new(path, codes::TOO_LONG).with_param(param::MAX, PASSWORD_MAX_CHARS)
+        FieldError::new(path, Code::TooLong).with_param(param::MAX, PASSWORD_MAX_CHARS)
     } else {
         return Vec::new();
     };
@@ -459,7 +459,7 @@ pub fn personal_address_reason(email: &str, users: &[UserRef<'_>]) -> Option<&'s
         Some(reason::CONSUMER_DOMAIN)
     } else if users
         .iter()
-        .any(|u| normalize_email(u.email).to_lowercase() == email.to_lowercase())
+        .any(|u| normalize_user_email(u.email) == email.to_lowercase())
     {
         Some(reason::USER_ADDRESS)
     } else {
@@ -467,9 +467,13 @@ pub fn personal_address_reason(email: &str, users: &[UserRef<'_>]) -> Option<&'s
     }
 }
 
-fn personal_address_warning(email: &str, path: &str, users: &[UserRef<'_>]) -> Option<FieldError> {
+fn personal_address_warning(
+    email: &str,
+    path: FieldPath,
+    users: &[UserRef<'_>],
+) -> Option<FieldError> {
     personal_address_reason(email, users)
-        .map(|why| FieldError::new(path, codes::PERSONAL_ADDRESS).with_param(param::REASON, why))
+        .map(|why| FieldError::new(path, Code::PersonalAddress).with_param(param::REASON, why))
 }
 
 // ---------------------------------------------------------------------------
@@ -494,45 +498,48 @@ fn parse_time(time: &str, allow_end_of_day: bool) -> Option<u32> {
 /// zone, days and times are all valid, for the overlap rule.
 fn schedule_errors(
     schedule: &SupportSchedule,
-    path: &str,
+    path: FieldPath,
     out: &mut Vec<FieldError>,
 ) -> Option<(u32, u32)> {
     let mut usable = true;
-    let zone_path = child_path(path, "time_zone");
+    let zone_path = path.schedule_part(SchedulePart::TimeZone);
     if schedule.time_zone.is_empty() {
-        out.push(FieldError::new(zone_path, codes::REQUIRED));
+        out.push(FieldError::new(zone_path, Code::Required));
         usable = false;
     } else if !is_known_time_zone(&schedule.time_zone) {
-        out.push(FieldError::new(zone_path, codes::UNKNOWN_TIME_ZONE));
+        out.push(FieldError::new(zone_path, Code::UnknownTimeZone));
         usable = false;
     }
     if schedule.days.is_empty() {
-        out.push(FieldError::new(child_path(path, "days"), codes::REQUIRED));
+        out.push(FieldError::new(
+            path.schedule_part(SchedulePart::Days),
+            Code::Required,
+        ));
         usable = false;
     }
     let interval = if schedule.all_day {
         Some((0, 24 * 60))
     } else {
-        let mut time = |value: &str, name: &str, allow_end_of_day: bool| {
+        let mut time = |value: &str, part: SchedulePart, allow_end_of_day: bool| {
             let parsed = parse_time(value, allow_end_of_day);
             if parsed.is_none() {
                 let code = if value.is_empty() {
-                    codes::REQUIRED
+                    Code::Required
                 } else {
-                    codes::INVALID_TIME
+                    Code::InvalidTime
                 };
-                out.push(FieldError::new(child_path(path, name), code));
+                out.push(FieldError::new(path.schedule_part(part), code));
             }
             parsed
         };
-        let from = time(&schedule.from, "from", false);
-        let to = time(&schedule.to, "to", true);
+        let from = time(&schedule.from, SchedulePart::From, false);
+        let to = time(&schedule.to, SchedulePart::To, true);
         match (from, to) {
             (Some(from), Some(to)) if to > from => Some((from, to)),
             (Some(_), Some(_)) => {
                 out.push(FieldError::new(
-                    child_path(path, "to"),
-                    codes::END_BEFORE_START,
+                    path.schedule_part(SchedulePart::To),
+                    Code::EndBeforeStart,
                 ));
                 None
             }
@@ -542,25 +549,25 @@ fn schedule_errors(
     interval.filter(|_| usable)
 }
 
-/// Checks one schedule on its own (zone, days, times) at `path`, e.g.
-/// `support_hours[0]`; overlaps with other schedules need the whole list, see
-/// [`validate_contact_info`].
-pub fn validate_schedule(schedule: &SupportSchedule, path: &str) -> Vec<FieldError> {
+/// Checks schedule `index` on its own (zone, days, times); overlaps with
+/// other schedules need the whole list, see [`validate_contact_info`].
+pub fn validate_schedule(schedule: &SupportSchedule, index: usize) -> Vec<FieldError> {
     let mut out = Vec::new();
+    let path = FieldPath::contact(ContactField::SupportHours).item(index);
     schedule_errors(&normalize_schedule(schedule), path, &mut out);
     out
 }
 
 fn support_hours_errors(schedules: &[SupportSchedule], out: &mut Vec<FieldError>) {
-    let prefix = ContactField::SupportHours.path_prefix();
+    let field = FieldPath::contact(ContactField::SupportHours);
     if schedules.is_empty() {
-        out.push(FieldError::new(prefix, codes::REQUIRED));
+        out.push(FieldError::new(field, Code::Required));
         return;
     }
     let mut checked: Vec<(usize, &SupportSchedule, (u32, u32))> = Vec::new();
     for (i, schedule) in schedules.iter().enumerate() {
-        let path = item_path(prefix, i);
-        let Some((from, to)) = schedule_errors(schedule, &path, out) else {
+        let path = field.item(i);
+        let Some((from, to)) = schedule_errors(schedule, path, out) else {
             continue;
         };
         // Half-open intervals: 09:00–12:00 and 12:00–17:00 only touch.
@@ -572,7 +579,7 @@ fn support_hours_errors(schedules: &[SupportSchedule], out: &mut Vec<FieldError>
         });
         if let Some((j, _, _)) = clash {
             out.push(
-                FieldError::new(child_path(&path, "from"), codes::OVERLAP)
+                FieldError::new(path.schedule_part(SchedulePart::From), Code::Overlap)
                     .with_param(param::WITH, j),
             );
         }
@@ -585,16 +592,13 @@ fn support_hours_errors(schedules: &[SupportSchedule], out: &mut Vec<FieldError>
 // ---------------------------------------------------------------------------
 
 fn alert_contacts_errors(ids: &[i64], users: &[UserRef<'_>], out: &mut Vec<FieldError>) {
-    let prefix = ContactField::AlertContacts.path_prefix();
+    let field = FieldPath::contact(ContactField::AlertContacts);
     if ids.is_empty() {
-        out.push(FieldError::new(prefix, codes::REQUIRED));
+        out.push(FieldError::new(field, Code::Required));
     }
     for (i, &id) in ids.iter().enumerate() {
         if !users.iter().any(|u| u.id == id && u.active) {
-            out.push(
-                FieldError::new(item_path(prefix, i), codes::UNKNOWN_USER)
-                    .with_param(param::ID, id),
-            );
+            out.push(FieldError::new(field.item(i), Code::UnknownUser).with_param(param::ID, id));
         }
     }
 }
@@ -606,26 +610,25 @@ fn entry_list_errors(
     users: &[UserRef<'_>],
     report: &mut Report,
 ) {
-    let prefix = field.path_prefix();
+    let whole = FieldPath::contact(field);
     if entries.is_empty() {
-        report.errors.push(FieldError::new(prefix, codes::REQUIRED));
+        report.errors.push(FieldError::new(whole, Code::Required));
     } else if entries.len() > CONTACT_LIST_MAX_ENTRIES {
         report.errors.push(
-            FieldError::new(prefix, codes::TOO_MANY)
-                .with_param(param::MAX, CONTACT_LIST_MAX_ENTRIES),
+            FieldError::new(whole, Code::TooMany).with_param(param::MAX, CONTACT_LIST_MAX_ENTRIES),
         );
     }
     let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {
-        let path = item_path(prefix, i);
-        let email_path = child_path(&path, "email");
-        match email_problem(&entry.email, &email_path) {
+        let path = whole.item(i);
+        let email_path = path.entry_part(Part::Email);
+        match email_problem(&entry.email, email_path) {
             Some(error) => report.errors.push(error),
             None => {
                 let key = entry.email.to_lowercase();
                 if let Some(&first) = first_seen.get(&key) {
                     report.errors.push(
-                        FieldError::new(&email_path, codes::DUPLICATE)
+                        FieldError::new(email_path, Code::Duplicate)
                             .with_param(param::FIRST, first),
                     );
                 } else {
@@ -634,21 +637,13 @@ fn entry_list_errors(
                 if warn_personal {
                     report.warnings.extend(personal_address_warning(
                         &entry.email,
-                        &email_path,
+                        email_path,
                         users,
                     ));
                 }
             }
         }
-        report
-            .errors
-            .extend(name_too_long(&entry.name, &child_path(&path, "name")));
-        if !entry.phone.is_empty() && !phone_is_valid(&entry.phone) {
-            report.errors.push(FieldError::new(
-                child_path(&path, "phone"),
-                codes::INVALID_PHONE,
-            ));
-        }
+        entry_name_and_phone_errors(entry, path, &mut report.errors);
     }
 }
 
@@ -683,8 +678,8 @@ pub fn validate_contact_info(info: &ContactInfo, rules: &Rules<'_>) -> Report {
         );
     } else if !info.merchant_operational.is_empty() {
         report.errors.push(FieldError::new(
-            ContactField::MerchantOperational.path_prefix(),
-            codes::NOT_APPLICABLE,
+            FieldPath::contact(ContactField::MerchantOperational),
+            Code::NotApplicable,
         ));
     }
     entry_list_errors(
@@ -695,13 +690,13 @@ pub fn validate_contact_info(info: &ContactInfo, rules: &Rules<'_>) -> Report {
         &mut report,
     );
 
-    let shared = ContactField::SharedWithUsers.path_prefix();
+    let shared = FieldPath::contact(ContactField::SharedWithUsers);
     entry_errors(&info.shared_with_users, shared, &mut report.errors);
-    let shared_email = child_path(shared, "email");
-    if report.first_error(&shared_email).is_none() {
+    let shared_email = shared.entry_part(Part::Email);
+    if report.first_error(shared_email).is_none() {
         report.warnings.extend(personal_address_warning(
             &info.shared_with_users.email,
-            &shared_email,
+            shared_email,
             rules.users,
         ));
     }

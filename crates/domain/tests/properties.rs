@@ -1,11 +1,11 @@
 //! Properties the server and the app both rely on: normalising is stable, and
 //! well-formed data survives JSON and passes validation.
 
-use portal_domain::codes;
 use portal_domain::validate::{normalize_email, normalize_phone, normalize_time};
 use portal_domain::{
-    ContactEntry, ContactField, ContactInfo, Rules, SupportSchedule, TIME_ZONES, UserRef, Weekday,
-    normalize_contact_info, validate_contact_info,
+    Code, ContactEntry, ContactField, ContactInfo, FieldPath, Leaf, Part, Rules, SchedulePart,
+    SupportSchedule, TIME_ZONES, UserRef, Weekday, merge, normalize_contact_info,
+    validate_contact_info,
 };
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
@@ -229,11 +229,13 @@ proptest! {
         let rules = Rules { merchant_contact_required: merchant, users: USERS };
         let report = validate_contact_info(&info, &rules);
         for finding in report.errors.iter().chain(&report.warnings) {
-            prop_assert!(ContactField::from_path(&finding.path).is_some(), "{}", finding.path);
-            prop_assert!(codes::ALL.contains(&finding.code.as_str()), "{}", finding.code);
+            prop_assert!(finding.path.contact_field().is_some(), "{}", finding.path);
+            // What the server sends, the app reads back.
+            let json = serde_json::to_string(finding).unwrap();
+            prop_assert_eq!(&serde_json::from_str::<portal_domain::FieldError>(&json).unwrap(), finding);
         }
         for warning in &report.warnings {
-            prop_assert_eq!(warning.code.as_str(), codes::PERSONAL_ADDRESS);
+            prop_assert_eq!(warning.code, Code::PersonalAddress);
         }
         // Validation judges the stored form, so normalising first changes nothing.
         prop_assert_eq!(validate_contact_info(&normalize_contact_info(&info), &rules), report);
@@ -250,5 +252,206 @@ proptest! {
         let report = validate_contact_info(&back, &rules);
         prop_assert!(report.is_valid(), "{:?}", report.errors);
         prop_assert!(info.is_complete(&rules));
+    }
+}
+
+// --- paths ------------------------------------------------------------------
+
+/// Every path there is: each contact field whole, its items and their parts,
+/// and the other forms' inputs.
+fn any_path() -> impl Strategy<Value = FieldPath> {
+    let index = 0usize..1000;
+    prop_oneof![
+        select(ContactField::ALL.to_vec()).prop_map(FieldPath::contact),
+        (
+            select(vec![
+                ContactField::AlertContacts,
+                ContactField::TechnicalEmergency,
+                ContactField::TechnicalNonEmergency,
+                ContactField::MerchantOperational,
+                ContactField::OperationalGoogle,
+                ContactField::SupportHours,
+            ]),
+            index.clone()
+        )
+            .prop_map(|(field, i)| FieldPath::contact(field).item(i)),
+        (
+            select(vec![
+                ContactField::TechnicalEmergency,
+                ContactField::TechnicalNonEmergency,
+                ContactField::MerchantOperational,
+                ContactField::OperationalGoogle,
+            ]),
+            index.clone(),
+            select(Part::ALL.to_vec())
+        )
+            .prop_map(|(field, i, part)| FieldPath::entry(field, i, part)),
+        select(Part::ALL.to_vec()).prop_map(|part| {
+            FieldPath::contact(ContactField::SharedWithUsers).entry_part(part)
+        }),
+        (index, select(SchedulePart::ALL.to_vec()))
+            .prop_map(|(i, part)| FieldPath::schedule(i, part)),
+        select(vec![
+            FieldPath::EMAIL,
+            FieldPath::NAME,
+            FieldPath::ROLE,
+            FieldPath::PASSWORD,
+            FieldPath::USER,
+            FieldPath::VERSION,
+        ]),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn paths_round_trip_through_text_and_json(path in any_path()) {
+        let text = path.to_string();
+        prop_assert_eq!(text.parse::<FieldPath>().unwrap(), path);
+        let json = serde_json::to_string(&path).unwrap();
+        prop_assert_eq!(&json, &format!("\"{text}\""));
+        prop_assert_eq!(serde_json::from_str::<FieldPath>(&json).unwrap(), path);
+        // An id fragment: no brackets or dots, and distinct paths stay distinct.
+        let slug = path.dom_slug();
+        prop_assert!(slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+        prop_assert_eq!(slug, text.replace(['[', '.'], "-").replace(']', ""));
+    }
+
+    #[test]
+    fn only_paths_parse(text in "[a-z_\\[\\]0-9.]{0,40}") {
+        if let Ok(path) = text.parse::<FieldPath>() {
+            prop_assert_eq!(path.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn a_path_is_under_its_parents(path in any_path()) {
+        let mut ancestor = Some(path);
+        while let Some(a) = ancestor {
+            prop_assert!(path.is_under(a));
+            prop_assert!(a.to_string().len() <= path.to_string().len());
+            ancestor = a.parent();
+        }
+        if let Some(field) = path.contact_field() {
+            prop_assert!(path.is_under(FieldPath::contact(field)));
+        }
+    }
+
+    #[test]
+    fn removing_an_item_drops_it_and_moves_later_ones_up(
+        path in any_path(),
+        field in select(ContactField::ALL.to_vec()),
+        removed in 0usize..1000,
+    ) {
+        let after = path.after_removal(field, removed);
+        match (path.contact_field(), path.index()) {
+            (Some(f), Some(i)) if f == field => {
+                if i == removed {
+                    prop_assert_eq!(after, None);
+                } else {
+                    let after = after.unwrap();
+                    prop_assert_eq!(after.index(), Some(if i > removed { i - 1 } else { i }));
+                    prop_assert_eq!(after.contact_field(), Some(f));
+                    prop_assert_eq!(after.leaf(), path.leaf());
+                }
+            }
+            _ => prop_assert_eq!(after, Some(path)),
+        }
+        if let Some(Leaf::Entry(part)) = path.leaf() {
+            prop_assert_eq!(path.part(), Some(part));
+        }
+    }
+}
+
+// --- merge ------------------------------------------------------------------
+
+/// A base, and mine and theirs derived from it field by field: each side keeps
+/// the base's value or takes another one; theirs sometimes makes my change.
+fn three_versions() -> impl Strategy<Value = (ContactInfo, ContactInfo, ContactInfo)> {
+    (
+        any_contact_info(),
+        any_contact_info(),
+        any_contact_info(),
+        prop::collection::vec(0u8..3, 7),
+        prop::collection::vec(0u8..4, 7),
+    )
+        .prop_map(|(base, other_mine, other_theirs, mine_pick, theirs_pick)| {
+            let mut mine = base.clone();
+            for (field, pick) in ContactField::ALL.into_iter().zip(&mine_pick) {
+                // 0: unchanged, 1: another value, 2: the base's value respelled.
+                match pick {
+                    1 => mine.take_field(&other_mine, field),
+                    2 => mine.take_field(&normalize_contact_info(&base), field),
+                    _ => {}
+                }
+            }
+            let mut theirs = base.clone();
+            for (field, pick) in ContactField::ALL.into_iter().zip(&theirs_pick) {
+                match pick {
+                    1 => theirs.take_field(&other_theirs, field),
+                    2 => theirs.take_field(&mine, field),
+                    3 => theirs.take_field(&other_mine, field),
+                    _ => {}
+                }
+            }
+            (base, mine, theirs)
+        })
+}
+
+proptest! {
+    #[test]
+    fn merging_with_no_change_of_mine_gives_theirs((base, _, theirs) in three_versions()) {
+        let merged = merge(&base, &base, &theirs);
+        prop_assert!(merged.conflicts.is_empty());
+        prop_assert_eq!(normalize_contact_info(&merged.value), normalize_contact_info(&theirs));
+    }
+
+    #[test]
+    fn merging_with_no_change_of_theirs_gives_mine((base, mine, _) in three_versions()) {
+        let merged = merge(&base, &mine, &base);
+        prop_assert!(merged.conflicts.is_empty());
+        prop_assert!(merged.value.differing_fields(&mine).is_empty());
+    }
+
+    #[test]
+    fn each_field_comes_from_the_side_that_changed_it((base, mine, theirs) in three_versions()) {
+        let merged = merge(&base, &mine, &theirs);
+        let mine_changed = mine.differing_fields(&base);
+        let theirs_changed = theirs.differing_fields(&base);
+        let mut expected_conflicts = Vec::new();
+        for field in ContactField::ALL {
+            let by_me = mine_changed.contains(&field);
+            let by_them = theirs_changed.contains(&field);
+            if !by_me {
+                // Untouched by me: exactly theirs, as they sent it.
+                let mut only = merged.value.clone();
+                only.take_field(&theirs, field);
+                prop_assert_eq!(&only, &merged.value, "{:?}", field);
+            } else if !by_them {
+                prop_assert!(merged.value.stores_alike(&mine, field), "{:?}", field);
+            } else if mine.stores_alike(&theirs, field) {
+                prop_assert!(merged.value.stores_alike(&theirs, field), "{:?}", field);
+            } else {
+                expected_conflicts.push(field);
+                prop_assert!(merged.value.stores_alike(&theirs, field), "{:?}", field);
+            }
+        }
+        prop_assert_eq!(merged.conflicts, expected_conflicts);
+    }
+
+    #[test]
+    fn differing_fields_is_symmetric_and_take_field_aligns_one(
+        a in any_contact_info(),
+        b in any_contact_info(),
+        field in select(ContactField::ALL.to_vec()),
+    ) {
+        prop_assert!(a.differing_fields(&a).is_empty());
+        prop_assert_eq!(a.differing_fields(&b), b.differing_fields(&a));
+        prop_assert!(normalize_contact_info(&a).differing_fields(&a).is_empty());
+        let mut c = a.clone();
+        c.take_field(&b, field);
+        prop_assert!(c.stores_alike(&b, field));
+        let expected: Vec<ContactField> =
+            a.differing_fields(&b).into_iter().filter(|&f| f != field).collect();
+        prop_assert_eq!(c.differing_fields(&b), expected);
     }
 }

@@ -4,7 +4,8 @@
 use std::io::Read;
 
 use portal_domain::{
-    IntegrationKind, Role, validate_email, validate_password, validate_person_name,
+    FieldPath, IntegrationKind, Role, normalize_user_email, validate_email, validate_password,
+    validate_person_name,
 };
 use rusqlite::params;
 
@@ -228,7 +229,7 @@ pub async fn create_user(
 ) -> Result<(), Error> {
     let role = Role::parse(role)
         .ok_or_else(|| format!("unknown role `{role}`: use administrator, editor or read-only"))?;
-    let email = email.trim().to_lowercase();
+    let email = normalize_user_email(&email);
     let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
     let password = match std::env::var("PORTAL_PASSWORD") {
         Ok(password) => password,
@@ -238,13 +239,19 @@ pub async fn create_user(
             input.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    let mut problems = validate_email(&email, "--email");
-    problems.extend(validate_person_name(&name, "--name"));
+    let mut problems = validate_email(&email, FieldPath::EMAIL);
+    problems.extend(validate_person_name(&name, FieldPath::NAME));
     problems.extend(validate_password(&password));
     if !problems.is_empty() {
+        // Named as the operator gave them: a flag, or the password's source.
+        let source = |path: FieldPath| match path {
+            FieldPath::EMAIL => "--email",
+            FieldPath::NAME => "--name",
+            _ => "the password (PORTAL_PASSWORD or standard input)",
+        };
         let list: Vec<String> = problems
             .iter()
-            .map(|p| format!("{}: {}", p.path, p.code))
+            .map(|p| format!("{}: {}", source(p.path), p.code))
             .collect();
         return Err(format!("cannot create the user: {}", list.join(", ")).into());
     }

@@ -3,7 +3,8 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use portal_domain::{ErrorBody, FieldError};
+use portal_domain::codes::param;
+use portal_domain::{Code, ErrorBody, ErrorCode, FieldError, FieldPath};
 
 use crate::db::DbError;
 
@@ -19,7 +20,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             status,
             body: ErrorBody::new(code, message),
@@ -31,25 +32,25 @@ impl ApiError {
     pub fn not_found() -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            ErrorCode::NotFound,
             "There is no such API route or resource.",
         )
     }
 
-    pub fn bad_request(code: &str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
     }
 
     pub fn unauthorized() -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
-            "unauthorized",
+            ErrorCode::Unauthorized,
             "Sign in to continue; your session is missing or has expired.",
         )
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
     }
 
     /// 422 with field-level problems, in the same shape the app validates with.
@@ -63,14 +64,14 @@ impl ApiError {
     }
 
     /// 409 for a request that breaks a rule about the account as a whole.
-    pub fn conflict(code: &str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, message)
     }
 
     pub fn precondition_required() -> Self {
         Self::new(
             StatusCode::PRECONDITION_REQUIRED,
-            "precondition_required",
+            ErrorCode::PreconditionRequired,
             "Send the version you edited in an If-Match header (the ETag you read).",
         )
     }
@@ -79,13 +80,13 @@ impl ApiError {
     pub fn stale(current_version: i64) -> Self {
         let mut error = Self::new(
             StatusCode::PRECONDITION_FAILED,
-            "version_conflict",
+            ErrorCode::VersionConflict,
             "Someone else saved a newer version; load it and apply your changes again.",
         );
-        error
-            .body
-            .fields
-            .push(FieldError::new("version", "stale").with_param("current", current_version));
+        error.body.fields.push(
+            FieldError::new(FieldPath::VERSION, Code::Stale)
+                .with_param(param::CURRENT, current_version),
+        );
         error.etag = Some(crate::etag(current_version));
         error
     }
@@ -99,7 +100,7 @@ impl From<DbError> for ApiError {
         tracing::error!(error = %e, "database failure");
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "database_unavailable",
+            ErrorCode::DatabaseUnavailable,
             "The database could not be reached; try again shortly.",
         )
     }

@@ -4,6 +4,7 @@
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use portal_domain::ErrorCode;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -30,16 +31,16 @@ fn rejection_to_error(rejection: JsonRejection) -> ApiError {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "json_required",
+            ErrorCode::JsonRequired,
             "Send the body as JSON with Content-Type: application/json.",
         ),
         JsonRejection::JsonSyntaxError(e) => ApiError::bad_request(
-            "malformed_json",
+            ErrorCode::MalformedJson,
             format!("The body is not valid JSON: {}", e.body_text()),
         ),
         JsonRejection::JsonDataError(e) => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
+            ErrorCode::InvalidBody,
             format!(
                 "The JSON does not have the expected fields: {}",
                 e.body_text()
@@ -47,12 +48,12 @@ fn rejection_to_error(rejection: JsonRejection) -> ApiError {
         ),
         JsonRejection::BytesRejection(_) => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
+            ErrorCode::BodyTooLarge,
             format!(
                 "The body could not be read; it must be at most {} bytes.",
                 crate::MAX_BODY_BYTES
             ),
         ),
-        other => ApiError::bad_request("invalid_body", other.body_text()),
+        other => ApiError::bad_request(ErrorCode::InvalidBody, other.body_text()),
     }
 }

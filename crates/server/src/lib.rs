@@ -32,6 +32,7 @@ use tower_http::trace::TraceLayer;
 pub use config::Config;
 use db::Db;
 use error::ApiError;
+pub use routes::api_routes;
 
 /// The largest request body the API accepts; contact information is a few KB.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -77,7 +78,7 @@ pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
         .filter(|v| *v >= 0)
         .ok_or_else(|| {
             ApiError::bad_request(
-                "invalid_if_match",
+                portal_domain::ErrorCode::InvalidIfMatch,
                 "If-Match must be the ETag you read, e.g. \"3\" (with the quotes).",
             )
         })

@@ -17,6 +17,7 @@ use crate::routes;
     servers((url = "/api/v1")),
     paths(
         routes::health::health,
+        document,
         routes::session::sign_in,
         routes::session::who_am_i,
         routes::session::set_environment,
@@ -37,6 +38,8 @@ use crate::routes;
 )]
 pub struct ApiDoc;
 
+/// This document.
+#[utoipa::path(get, path = "/openapi.json", tag = "health", responses((status = 200, description = "The OpenAPI 3.1 document of this API", content_type = "application/json")))]
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }

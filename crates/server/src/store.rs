@@ -3,6 +3,7 @@
 
 use portal_domain::{
     Account, ContactInfo, IntegrationKind, Role, Rules, User, UserRef, UserStatus,
+    normalize_contact_info,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -144,6 +145,42 @@ pub fn contact_info(
             updated_at,
         },
     ))
+}
+
+/// Stores `info` (normalised) as the account's contact information, the
+/// version after `previous` (the row read in the same transaction, `None`
+/// before the first save), and records the change in the audit log. Every
+/// write of contact information goes through here, so each one bumps the
+/// version and shows in the history. Returns the new version.
+pub fn save_contact_info(
+    conn: &Connection,
+    account_id: i64,
+    actor: &Actor<'_>,
+    previous: Option<&StoredContactInfo>,
+    info: &ContactInfo,
+) -> Result<i64, DbError> {
+    let data = serde_json::to_string(&normalize_contact_info(info))
+        .expect("contact information serialises");
+    let version = previous.map_or(0, |p| p.version) + 1;
+    conn.execute(
+        "INSERT INTO contact_info (account_id, data, version, updated_by_name, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (account_id) DO UPDATE SET
+           data = excluded.data, version = excluded.version,
+           updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at",
+        params![account_id, data, version, actor.name, now()],
+    )?;
+    let before = previous.map(|p| serde_json::to_string(&p.info).expect("serialises"));
+    audit(
+        conn,
+        Some(account_id),
+        actor,
+        "contact_info.update",
+        None,
+        before.as_deref(),
+        Some(&data),
+    )?;
+    Ok(version)
 }
 
 /// What validating the account's contact information needs to know.

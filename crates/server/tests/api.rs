@@ -614,6 +614,56 @@ async fn the_last_administrator_and_the_last_alert_contact_are_protected() {
 }
 
 #[tokio::test]
+async fn removing_one_of_several_alert_contacts_saves_a_new_version() {
+    let t = team().await;
+    let admin = t.server.sign_in("admin@acme.example").await;
+    let mut info = support::valid_contact_info(t.admin);
+    info.alert_contacts.push(t.editor);
+    let saved = t
+        .server
+        .call("PUT", "/api/v1/account/contact-info")
+        .session(&admin)
+        .header("if-match", "\"0\"")
+        .json(&info)
+        .send()
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+
+    let remove = t
+        .server
+        .call("DELETE", &format!("/api/v1/users/{}", t.editor))
+        .session(&admin)
+        .header("if-match", "\"1\"")
+        .send()
+        .await;
+    assert_eq!(remove.status, StatusCode::NO_CONTENT);
+
+    let stored = t
+        .server
+        .get("/api/v1/account/contact-info")
+        .session(&admin)
+        .send()
+        .await;
+    assert_eq!(stored.body["version"], 2);
+    assert_eq!(stored.etag(), "\"2\"");
+    assert_eq!(
+        stored.body["contact_info"]["alert_contacts"],
+        json!([t.admin])
+    );
+    assert_eq!(stored.body["complete"], true);
+    let history = t
+        .server
+        .get("/api/v1/account/contact-info/history")
+        .session(&admin)
+        .send()
+        .await;
+    assert_eq!(history.body["total"], 2);
+    let newest = &history.body["entries"][0];
+    assert_eq!(newest["changes"][0]["field"], "alert_contacts");
+    assert_eq!(newest["changes"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
 async fn an_invitation_is_mailed_accepted_once_and_then_signs_in() {
     let t = team().await;
     let admin = t.server.sign_in("admin@acme.example").await;

@@ -4,7 +4,7 @@
 mod support;
 
 use axum::http::{StatusCode, header};
-use portal_domain::{ErrorBody, Health};
+use portal_domain::{ErrorBody, ErrorCode, Health};
 use portal_server::db::SCHEMA_VERSION;
 use support::TestServer;
 
@@ -53,7 +53,7 @@ async fn unknown_api_routes_answer_a_json_404() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(content_type, "application/json", "{path}");
         let error: ErrorBody = serde_json::from_slice(&body).unwrap();
-        assert_eq!(error.code, "not_found");
+        assert_eq!(error.code, ErrorCode::NotFound);
     }
 }
 
@@ -89,23 +89,43 @@ async fn the_openapi_document_describes_every_route() {
     assert_eq!(answer.status, StatusCode::OK);
     assert!(answer.body["openapi"].as_str().unwrap().starts_with("3.1"));
     let paths = answer.body["paths"].as_object().unwrap();
-    for (path, method) in [
-        ("/health", "get"),
-        ("/session", "post"),
-        ("/session", "delete"),
-        ("/account/contact-info", "put"),
-        ("/account/contact-info/history", "get"),
-        ("/users/{id}", "patch"),
-        ("/users/{id}/invitation", "delete"),
-        ("/invitations/{token}/accept", "post"),
-    ] {
+    let routed: std::collections::BTreeSet<(String, String)> = portal_server::api_routes()
+        .into_iter()
+        .map(|(path, method)| (path.to_owned(), method.as_str().to_lowercase()))
+        .collect();
+    assert!(routed.len() >= 18, "{routed:?}");
+    for (path, method) in &routed {
+        let operation = paths.get(path).and_then(|item| item.get(method));
         assert!(
-            paths[path].get(method).is_some(),
-            "{method} {path} is missing"
+            operation.is_some_and(|o| o["responses"].as_object().is_some_and(|r| !r.is_empty())),
+            "{method} {path} is routed but not documented with its answers"
         );
     }
+    let documented: std::collections::BTreeSet<(String, String)> = paths
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .filter(|key| ["get", "put", "post", "patch", "delete"].contains(&key.as_str()))
+                .map(move |method| (path.clone(), method.clone()))
+        })
+        .collect();
+    assert_eq!(
+        documented, routed,
+        "the document describes exactly the routes"
+    );
     let schemas = answer.body["components"]["schemas"].as_object().unwrap();
     assert!(schemas.contains_key("ContactInfo") && schemas.contains_key("ErrorBody"));
+    // Paths and codes are plain strings on the wire; the codes are listed.
+    assert_eq!(schemas["FieldPath"]["type"], "string");
+    let codes = schemas["Code"]["enum"].as_array().unwrap();
+    assert!(codes.contains(&"invalid_email".into()), "{codes:?}");
+    let error_codes = schemas["ErrorCode"]["enum"].as_array().unwrap();
+    assert!(
+        error_codes.contains(&"version_conflict".into()),
+        "{error_codes:?}"
+    );
 }
 
 #[tokio::test]

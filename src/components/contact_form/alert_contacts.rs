@@ -2,7 +2,7 @@
 //! Production, because alerts are about the production environment.
 
 use leptos::prelude::*;
-use portal_domain::{ContactField, Environment};
+use portal_domain::{ContactField, Environment, FieldPath};
 
 use super::messages::FieldMessage;
 use super::state::Form;
@@ -64,7 +64,7 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
     let field = ContactField::AlertContacts;
-    let prefix = field.path_prefix();
+    let whole = FieldPath::contact(field);
     let sandbox = Memo::new(move |_| session.environment() == Environment::Sandbox);
     let legend_id = form.dom_id("alert_contacts-legend");
     let purpose_id = form.purpose_id(field);
@@ -80,7 +80,7 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
             if sandbox.get() {
                 ids.push(sandbox_id.clone());
             }
-            ids.extend(form.message_ids(prefix));
+            ids.extend(form.message_ids(whole));
             ids.join(" ")
         }
     };
@@ -95,11 +95,8 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
                     .position(|&chosen| chosen == user_id)
             })
         });
-        let path = Signal::derive(move || {
-            index
-                .get()
-                .map_or_else(String::new, |i| format!("{prefix}[{i}]"))
-        });
+        // Only a chosen user has a path, and so messages.
+        let path = Signal::derive(move || index.get().map(|i| whole.item(i)));
         let (name, inactive) = (option.name.clone(), option.inactive);
         let label = move || {
             if inactive {
@@ -118,21 +115,23 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
                     disabled=move || sandbox.get()
                     prop:checked=move || index.get().is_some()
                     aria-invalid=move || {
-                        path.with(|p| form.shown_error(p)).map(|_| "true")
+                        path.get().and_then(|p| form.shown_error(p)).map(|_| "true")
                     }
-                    aria-describedby=move || path.with(|p| form.message_ids(p).join(" "))
+                    aria-describedby=move || {
+                        path.get().map(|p| form.message_ids(p).join(" ")).unwrap_or_default()
+                    }
                     on:change:target=move |ev| {
                         let checked = ev.target().checked();
-                        let at = path.get_untracked();
-                        form.edit(
-                            &at,
-                            |info| {
-                                info.alert_contacts.retain(|&chosen| chosen != user_id);
-                                if checked {
-                                    info.alert_contacts.push(user_id);
-                                }
-                            },
-                        );
+                        let change = |info: &mut portal_domain::ContactInfo| {
+                            info.alert_contacts.retain(|&chosen| chosen != user_id);
+                            if checked {
+                                info.alert_contacts.push(user_id);
+                            }
+                        };
+                        match path.get_untracked() {
+                            Some(at) => form.edit(at, change),
+                            None => form.info.update(change),
+                        }
                     }
                 />
                 <label for=id class="contact-form__choice-label">
@@ -146,7 +145,7 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
                             }
                         })}
                 </label>
-                <FieldMessage form path />
+                {move || path.get().map(|path| view! { <FieldMessage form path /> })}
             </li>
         }
     };
@@ -154,10 +153,10 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
     view! {
         <fieldset
             class="contact-form__field"
-            id=form.dom_id(prefix)
+            id=form.path_id(whole)
             aria-describedby=described_by
             data-testid="field-alert_contacts"
-            on:focusout=move |_| form.touch(prefix)
+            on:focusout=move |_| form.touch(whole)
         >
             <legend id=legend_id class="contact-form__legend">
                 {move || i18n.t().form.alert_contacts_label}
@@ -181,7 +180,7 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <FieldMessage form path=prefix.to_owned() />
+            <FieldMessage form path=whole />
             <Show
                 when=move || options.with(|o| !o.is_empty())
                 fallback=move || {

@@ -2,11 +2,11 @@
 //! in a list of up to ten.
 
 use leptos::prelude::*;
-use portal_domain::ContactField;
 use portal_domain::validate::CONTACT_LIST_MAX_ENTRIES;
+use portal_domain::{ContactField, FieldPath};
 
 use super::messages::FieldMessage;
-use super::state::{Form, Part, Slot, focus_soon};
+use super::state::{Form, Part, Slot, focus_soon, part_label};
 use crate::i18n::I18n;
 
 /// One labelled input of an entry, with its messages.
@@ -21,8 +21,8 @@ fn EntryInput(
     let i18n = I18n::expect();
     let slot = entry;
     let path = slot.part_path(part);
-    let id = form.dom_id(&path);
-    let label = move || part.label(&i18n.t().form);
+    let id = form.path_id(path);
+    let label = move || part_label(part, &i18n.t().form);
     let suffix = move || match slot {
         Slot::List(_, i) => Some(view! {
             <span class="contact-form__visually-hidden">
@@ -36,22 +36,13 @@ fn EntryInput(
         Part::Name => ("text", "name"),
         Part::Phone => ("tel", "tel"),
     };
-    let described_by = {
-        let path = path.clone();
-        move || {
-            let mut ids: Vec<String> = purpose_id.iter().cloned().collect();
-            ids.extend(form.message_ids(&path));
-            ids.join(" ")
-        }
+    let described_by = move || {
+        let mut ids: Vec<String> = purpose_id.iter().cloned().collect();
+        ids.extend(form.message_ids(path));
+        ids.join(" ")
     };
-    let invalid = {
-        let path = path.clone();
-        move || form.shown_error(&path).map(|_| "true")
-    };
-    let touch = {
-        let path = path.clone();
-        move |_| form.touch(&path)
-    };
+    let invalid = move || form.shown_error(path).map(|_| "true");
+    let touch = move |_| form.touch(path);
     view! {
         <div class=format!("contact-form__control contact-form__control--{}", part.key())>
             <label for=id.clone() class="contact-form__label">
@@ -64,7 +55,7 @@ fn EntryInput(
                 autocomplete=autocomplete
                 spellcheck=(part != Part::Name).then_some("false")
                 class="contact-form__input"
-                data-testid=path.clone()
+                data-testid=path.to_string()
                 prop:value=move || form.entry_value(slot, part)
                 on:input:target=move |ev| form.set_entry_value(slot, part, ev.target().value())
                 on:blur=touch
@@ -90,10 +81,11 @@ fn EntryInputs(form: Form, entry: Slot, purpose_id: String) -> impl IntoView {
 #[component]
 pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
     let i18n = I18n::expect();
+    let whole = FieldPath::contact(field);
     let prefix = field.path_prefix();
     let purpose_id = form.purpose_id(field);
-    let limit_id = form.dom_id(&format!("{prefix}-limit"));
-    let add_id = form.dom_id(&format!("{prefix}-add"));
+    let limit_id = form.path_id_with(whole, "limit");
+    let add_id = form.path_id_with(whole, "add");
     let len = Memo::new(move |_| form.list_len(field));
     let full = move || len.get() >= CONTACT_LIST_MAX_ENTRIES;
 
@@ -101,7 +93,7 @@ pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
         let purpose_id = purpose_id.clone();
         move || {
             let mut ids = vec![purpose_id.clone()];
-            ids.extend(form.message_ids(prefix));
+            ids.extend(form.message_ids(whole));
             ids.join(" ")
         }
     };
@@ -110,19 +102,19 @@ pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
         let purpose_id = purpose_id.clone();
         move |index: usize| {
             let slot = Slot::List(field, index);
-            let title_id = form.dom_id(&format!("{}-title", slot.path()));
+            let title_id = form.path_id_with(slot.path(), "title");
             let labelled_by = title_id.clone();
             let remove = move |_| {
                 form.remove_entry(field, index);
                 let next = index.min(len.get_untracked().saturating_sub(1));
-                focus_soon(form.dom_id(&Slot::List(field, next).part_path(Part::Email)));
+                focus_soon(form.path_id(Slot::List(field, next).part_path(Part::Email)));
             };
             view! {
                 <div
                     class="contact-form__entry"
                     role="group"
                     aria-labelledby=labelled_by
-                    data-testid=slot.path()
+                    data-testid=slot.path().to_string()
                 >
                     <p class="contact-form__entry-title" id=title_id>
                         {move || (i18n.t().form.contact_n)(index + 1)}
@@ -148,7 +140,7 @@ pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
         if len.get_untracked() < CONTACT_LIST_MAX_ENTRIES {
             let index = len.get_untracked();
             form.add_entry(field);
-            focus_soon(form.dom_id(&Slot::List(field, index).part_path(Part::Email)));
+            focus_soon(form.path_id(Slot::List(field, index).part_path(Part::Email)));
         }
     };
 
@@ -164,7 +156,7 @@ pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
             <p id=purpose_id class="contact-form__purpose">
                 {move || i18n.t().form.field_purpose(field)}
             </p>
-            <FieldMessage form path=prefix.to_owned() />
+            <FieldMessage form path=whole />
             <For each=move || 0..len.get() key=|index| *index children=entry />
             <div class="contact-form__list-actions">
                 <button
@@ -178,7 +170,7 @@ pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
                     {move || i18n.t().form.add_contact}
                 </button>
                 <Show when=full>
-                    <p id=form.dom_id(&format!("{prefix}-limit")) class="contact-form__hint">
+                    <p id=form.path_id_with(whole, "limit") class="contact-form__hint">
                         {move || (i18n.t().form.contacts_limit)(CONTACT_LIST_MAX_ENTRIES)}
                     </p>
                 </Show>

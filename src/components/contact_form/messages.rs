@@ -2,22 +2,14 @@
 //! a readable place and to the control that gets focus.
 
 use leptos::prelude::*;
-use portal_domain::{ContactField, Environment};
+pub use portal_domain::SchedulePart;
+use portal_domain::{ContactField, Environment, FieldPath, Leaf};
 
 use super::alert_contacts::alert_options;
-use super::state::{Form, Part, Slot};
+use super::state::{Form, Part, Slot, part_label};
 use crate::i18n::I18n;
 use crate::i18n::validation::message;
 use crate::state::Session;
-
-/// The parts of a support schedule that carry messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchedulePart {
-    TimeZone,
-    Days,
-    From,
-    To,
-}
 
 /// What an error path points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,39 +22,24 @@ pub enum Target {
 }
 
 impl Target {
-    pub fn parse(path: &str) -> Option<Target> {
-        let field = ContactField::from_path(path)?;
-        let rest = &path[field.path_prefix().len()..];
-        if rest.is_empty() {
-            return Some(Target::Field(field));
-        }
-        if field == ContactField::SharedWithUsers {
-            return Some(Target::Entry(
-                Slot::Shared,
-                entry_part(rest.strip_prefix('.')?)?,
-            ));
-        }
-        let (index, tail) = rest.strip_prefix('[')?.split_once(']')?;
-        let index: usize = index.parse().ok()?;
-        let part = tail.strip_prefix('.').unwrap_or(tail);
-        match field {
-            ContactField::AlertContacts => Some(Target::AlertContact(index)),
-            ContactField::SupportHours => {
-                let part = match part {
-                    "time_zone" => SchedulePart::TimeZone,
-                    "days" => SchedulePart::Days,
-                    "from" => SchedulePart::From,
-                    "to" => SchedulePart::To,
-                    _ => return None,
-                };
-                Some(Target::Schedule(index, part))
+    /// The control an error path belongs to; `None` for paths outside the
+    /// contact form.
+    pub fn parse(path: FieldPath) -> Option<Target> {
+        let field = path.contact_field()?;
+        Some(match (field, path.index(), path.leaf()) {
+            (_, None, None) => Target::Field(field),
+            (ContactField::AlertContacts, Some(i), _) => Target::AlertContact(i),
+            (ContactField::SupportHours, Some(i), Some(Leaf::Schedule(part))) => {
+                Target::Schedule(i, part)
             }
-            ContactField::SharedWithUsers => None,
-            _ => Some(Target::Entry(
-                Slot::List(field, index),
-                entry_part(part).unwrap_or(Part::Email),
-            )),
-        }
+            // A schedule as a whole: its first control.
+            (ContactField::SupportHours, Some(i), _) => Target::Schedule(i, SchedulePart::TimeZone),
+            (ContactField::SharedWithUsers, _, leaf) => {
+                Target::Entry(Slot::Shared, entry_part(leaf))
+            }
+            (_, Some(i), leaf) => Target::Entry(Slot::List(field, i), entry_part(leaf)),
+            (_, None, Some(_)) => return None,
+        })
     }
 
     /// Where the error is, in words, for the error summary.
@@ -80,12 +57,13 @@ impl Target {
                     Slot::List(_, i) => (t.entry_suffix)(i + 1),
                     Slot::Shared => String::new(),
                 };
-                format!("{} – {}{suffix}", t.field_label(field), part.label(t))
+                format!("{} – {}{suffix}", t.field_label(field), part_label(part, t))
             }
             Target::Schedule(i, part) => {
                 let part = match part {
                     SchedulePart::TimeZone => t.time_zone_label,
                     SchedulePart::Days => t.days_label,
+                    SchedulePart::AllDay => t.all_day_label,
                     SchedulePart::From => t.from_label,
                     SchedulePart::To => t.to_label,
                 };
@@ -105,57 +83,52 @@ impl Target {
             Target::Field(ContactField::AlertContacts) | Target::AlertContact(_) if sandbox => {
                 form.dom_id("alert_contacts-switch")
             }
-            Target::Field(ContactField::AlertContacts) => alert_options(form)
-                .first()
-                .map_or_else(|| form.dom_id("alert_contacts"), |o| o.dom_id(form)),
+            Target::Field(ContactField::AlertContacts) => alert_options(form).first().map_or_else(
+                || form.path_id(FieldPath::contact(ContactField::AlertContacts)),
+                |o| o.dom_id(form),
+            ),
             Target::AlertContact(i) => form
                 .info
                 .with_untracked(|info| info.alert_contacts.get(i).copied())
                 .map_or_else(
-                    || form.dom_id("alert_contacts"),
+                    || form.path_id(FieldPath::contact(ContactField::AlertContacts)),
                     |id| form.dom_id(&format!("alert_contacts-user-{id}")),
                 ),
             Target::Field(ContactField::SupportHours) => form.dom_id("support_hours-add"),
             Target::Field(ContactField::SharedWithUsers) => {
-                form.dom_id(&Slot::Shared.part_path(Part::Email))
+                form.path_id(Slot::Shared.part_path(Part::Email))
             }
-            Target::Field(field) => form.dom_id(&Slot::List(field, 0).part_path(Part::Email)),
-            Target::Entry(slot, part) => form.dom_id(&slot.part_path(part)),
-            Target::Schedule(i, part) => {
-                let control = match part {
-                    SchedulePart::TimeZone => "time_zone",
-                    // The first day's checkbox.
-                    SchedulePart::Days => "days.mon",
-                    SchedulePart::From => "from",
-                    SchedulePart::To => "to",
-                };
-                form.dom_id(&format!("support_hours[{i}].{control}"))
+            Target::Field(field) => form.path_id(Slot::List(field, 0).part_path(Part::Email)),
+            Target::Entry(slot, part) => form.path_id(slot.part_path(part)),
+            // The first day's checkbox.
+            Target::Schedule(i, SchedulePart::Days) => {
+                form.path_id_with(FieldPath::schedule(i, SchedulePart::Days), "mon")
             }
+            Target::Schedule(i, part) => form.path_id(FieldPath::schedule(i, part)),
         }
     }
 }
 
-fn entry_part(name: &str) -> Option<Part> {
-    match name {
-        "email" => Some(Part::Email),
-        "name" => Some(Part::Name),
-        "phone" => Some(Part::Phone),
-        _ => None,
+/// The entry's input a path points at; the address for the entry as a whole.
+fn entry_part(leaf: Option<Leaf>) -> Part {
+    match leaf {
+        Some(Leaf::Entry(part)) => part,
+        _ => Part::Email,
     }
 }
 
 /// The error (red, with an icon and a spoken "Error:") or else the advice
 /// (amber) for one path; nothing while neither is due.
 #[component]
-pub fn FieldMessage(form: Form, #[prop(into)] path: Signal<String>) -> impl IntoView {
+pub fn FieldMessage(form: Form, #[prop(into)] path: Signal<FieldPath>) -> impl IntoView {
     let i18n = I18n::expect();
     let error = move || {
-        path.with(|path| form.shown_error(path)).map(|error| {
+        form.shown_error(path.get()).map(|error| {
             view! {
                 <p
                     class="contact-form__message contact-form__message--error"
-                    id=move || path.with(|p| form.error_id(p))
-                    data-testid=move || path.with(|p| format!("error:{p}"))
+                    id=move || form.error_id(path.get())
+                    data-testid=move || format!("error:{}", path.get())
                 >
                     <span class="contact-form__icon" aria-hidden="true"></span>
                     <span class="contact-form__visually-hidden">
@@ -168,12 +141,12 @@ pub fn FieldMessage(form: Form, #[prop(into)] path: Signal<String>) -> impl Into
         })
     };
     let warning = move || {
-        path.with(|path| form.shown_warning(path)).map(|warning| {
+        form.shown_warning(path.get()).map(|warning| {
             view! {
                 <p
                     class="contact-form__message contact-form__message--warning"
-                    id=move || path.with(|p| form.warning_id(p))
-                    data-testid=move || path.with(|p| format!("warning:{p}"))
+                    id=move || form.warning_id(path.get())
+                    data-testid=move || format!("warning:{}", path.get())
                 >
                     <span class="contact-form__icon" aria-hidden="true"></span>
                     <span class="contact-form__visually-hidden">

@@ -320,7 +320,7 @@ pub fn ContactForm(
         let text = {
             let error = error.clone();
             move || {
-                let place = Target::parse(&error.path).map(|target| target.describe(i18n));
+                let place = Target::parse(error.path).map(|target| target.describe(i18n));
                 let what = message(i18n.t(), &error);
                 match place {
                     Some(place) => format!("{place}: {what}"),
@@ -328,7 +328,7 @@ pub fn ContactForm(
                 }
             }
         };
-        match Target::parse(&error.path) {
+        match Target::parse(error.path) {
             Some(target) => view! {
                 <li>
                     <a
@@ -479,7 +479,7 @@ pub fn ContactForm(
                     <ul class="contact-form__summary-list">
                         <For
                             each=move || summary.get()
-                            key=|error| (error.path.clone(), error.code.clone())
+                            key=|error| (error.path, error.code)
                             children=summary_item
                         />
                     </ul>

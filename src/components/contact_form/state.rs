@@ -6,9 +6,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
+pub use portal_domain::Part;
 use portal_domain::{
-    ContactEntry, ContactField, ContactInfo, FieldError, Report, Rules, SupportSchedule, User,
-    UserRef, normalize_contact_info, validate_contact_info,
+    ContactEntry, ContactField, ContactInfo, FieldError, FieldPath, Report, Rules, SupportSchedule,
+    User, UserRef, normalize_contact_info, validate_contact_info,
 };
 use wasm_bindgen::JsCast;
 
@@ -18,46 +19,12 @@ use crate::i18n::form::FormText;
 /// `aria-describedby` never point into another form on the same page.
 static NEXT_FORM_ID: AtomicU32 = AtomicU32::new(1);
 
-/// The parts of a contact entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Email,
-    Name,
-    Phone,
-}
-
-impl Part {
-    pub fn key(self) -> &'static str {
-        match self {
-            Part::Email => "email",
-            Part::Name => "name",
-            Part::Phone => "phone",
-        }
-    }
-
-    /// The visible label of this input.
-    pub fn label(self, t: &FormText) -> &'static str {
-        match self {
-            Part::Email => t.email_label,
-            Part::Name => t.name_label,
-            Part::Phone => t.phone_label,
-        }
-    }
-
-    fn of(self, entry: &ContactEntry) -> &String {
-        match self {
-            Part::Email => &entry.email,
-            Part::Name => &entry.name,
-            Part::Phone => &entry.phone,
-        }
-    }
-
-    fn of_mut(self, entry: &mut ContactEntry) -> &mut String {
-        match self {
-            Part::Email => &mut entry.email,
-            Part::Name => &mut entry.name,
-            Part::Phone => &mut entry.phone,
-        }
+/// The visible label of an entry's input.
+pub fn part_label(part: Part, t: &FormText) -> &'static str {
+    match part {
+        Part::Email => t.email_label,
+        Part::Name => t.name_label,
+        Part::Phone => t.phone_label,
     }
 }
 
@@ -71,15 +38,15 @@ pub enum Slot {
 
 impl Slot {
     /// The validation path of the entry, e.g. `technical_emergency[1]`.
-    pub fn path(self) -> String {
+    pub fn path(self) -> FieldPath {
         match self {
-            Slot::List(field, i) => format!("{}[{i}]", field.path_prefix()),
-            Slot::Shared => ContactField::SharedWithUsers.path_prefix().to_owned(),
+            Slot::List(field, i) => FieldPath::contact(field).item(i),
+            Slot::Shared => FieldPath::contact(ContactField::SharedWithUsers),
         }
     }
 
-    pub fn part_path(self, part: Part) -> String {
-        format!("{}.{}", self.path(), part.key())
+    pub fn part_path(self, part: Part) -> FieldPath {
+        self.path().entry_part(part)
     }
 
     fn get(self, info: &ContactInfo) -> Option<&ContactEntry> {
@@ -197,7 +164,7 @@ pub struct Form {
     /// The domain crate's verdict on the current input, recomputed as it changes.
     pub report: Memo<Report>,
     /// Paths whose field the user has left at least once.
-    pub touched: RwSignal<BTreeSet<String>>,
+    pub touched: RwSignal<BTreeSet<FieldPath>>,
     /// After a submit attempt every message is due, touched or not.
     pub submitted: RwSignal<bool>,
     /// The server's findings from a 422, shown until the field is edited.
@@ -235,43 +202,49 @@ impl Form {
         }
     }
 
-    /// A document-unique element id for `key` (a validation path or a name).
+    /// A document-unique element id for `key`, a name made of letters,
+    /// digits, `_` and `-`.
     pub fn dom_id(self, key: &str) -> String {
-        let slug: String = key
-            .chars()
-            .filter(|c| *c != ']')
-            .map(|c| if c == '[' || c == '.' { '-' } else { c })
-            .collect();
-        format!("contact-form-{}-{slug}", self.id)
+        format!("contact-form-{}-{key}", self.id)
     }
 
-    pub fn error_id(self, path: &str) -> String {
-        self.dom_id(&format!("{path}-error"))
+    /// The id of the control at `path`, e.g. `contact-form-1-technical_emergency-0-email`.
+    pub fn path_id(self, path: FieldPath) -> String {
+        self.dom_id(&path.dom_slug())
     }
 
-    pub fn warning_id(self, path: &str) -> String {
-        self.dom_id(&format!("{path}-warning"))
+    /// The id of something about the control at `path`, e.g. its `-hint`.
+    pub fn path_id_with(self, path: FieldPath, suffix: &str) -> String {
+        self.dom_id(&format!("{}-{suffix}", path.dom_slug()))
+    }
+
+    pub fn error_id(self, path: FieldPath) -> String {
+        self.path_id_with(path, "error")
+    }
+
+    pub fn warning_id(self, path: FieldPath) -> String {
+        self.path_id_with(path, "warning")
     }
 
     pub fn purpose_id(self, field: ContactField) -> String {
-        self.dom_id(&format!("{}-purpose", field.path_prefix()))
+        self.path_id_with(FieldPath::contact(field), "purpose")
     }
 
     /// Whether messages about `path` are due: after the user left the field,
     /// or once they tried to submit.
-    fn due(self, path: &str) -> bool {
+    fn due(self, path: FieldPath) -> bool {
         if self.submitted.get() {
             return true;
         }
+        let alert_contacts = FieldPath::contact(ContactField::AlertContacts);
         self.touched.with(|touched| {
-            touched.contains(path)
-                || (path.starts_with(ContactField::AlertContacts.path_prefix())
-                    && touched.contains(ContactField::AlertContacts.path_prefix()))
+            touched.contains(&path)
+                || (path.is_under(alert_contacts) && touched.contains(&alert_contacts))
         })
     }
 
     /// The error a field shows now, if any.
-    pub fn shown_error(self, path: &str) -> Option<FieldError> {
+    pub fn shown_error(self, path: FieldPath) -> Option<FieldError> {
         let local = if self.due(path) {
             self.report.with(|r| r.first_error(path).cloned())
         } else {
@@ -284,7 +257,7 @@ impl Form {
     }
 
     /// The advice a field shows now, if any; it never blocks saving.
-    pub fn shown_warning(self, path: &str) -> Option<FieldError> {
+    pub fn shown_warning(self, path: FieldPath) -> Option<FieldError> {
         if !self.due(path) || self.shown_error(path).is_some() {
             return None;
         }
@@ -293,7 +266,7 @@ impl Form {
     }
 
     /// The ids of the messages shown under a control, for its `aria-describedby`.
-    pub fn message_ids(self, path: &str) -> Vec<String> {
+    pub fn message_ids(self, path: FieldPath) -> Vec<String> {
         let mut ids = Vec::new();
         if self.shown_error(path).is_some() {
             ids.push(self.error_id(path));
@@ -304,16 +277,16 @@ impl Form {
         ids
     }
 
-    pub fn touch(self, path: &str) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
+    pub fn touch(self, path: FieldPath) {
+        if !self.touched.with_untracked(|t| t.contains(&path)) {
             self.touched.update(|t| {
-                t.insert(path.to_owned());
+                t.insert(path);
             });
         }
     }
 
     /// Changes the input; the server's complaint about this path no longer applies.
-    pub fn edit(self, path: &str, change: impl FnOnce(&mut ContactInfo)) {
+    pub fn edit(self, path: FieldPath, change: impl FnOnce(&mut ContactInfo)) {
         self.info.update(change);
         if self
             .server_errors
@@ -333,7 +306,7 @@ impl Form {
     }
 
     pub fn set_entry_value(self, slot: Slot, part: Part, value: String) {
-        self.edit(&slot.part_path(part), |info| {
+        self.edit(slot.part_path(part), |info| {
             if let Some(entry) = slot.get_mut(info) {
                 *part.of_mut(entry) = value;
             }
@@ -347,7 +320,7 @@ impl Form {
     pub fn add_entry(self, field: ContactField) {
         self.info
             .update(|info| list_mut(info, field).push(ContactEntry::default()));
-        self.clear_server_errors_under(field.path_prefix());
+        self.clear_server_errors_under(FieldPath::contact(field));
     }
 
     pub fn remove_entry(self, field: ContactField, index: usize) {
@@ -357,13 +330,13 @@ impl Form {
                 entries.remove(index);
             }
         });
-        self.forget_item(field.path_prefix(), index);
+        self.forget_item(field, index);
     }
 
     pub fn add_schedule(self, time_zone: &str) {
         self.info
             .update(|info| info.support_hours.push(blank_schedule(time_zone)));
-        self.clear_server_errors_under(ContactField::SupportHours.path_prefix());
+        self.clear_server_errors_under(FieldPath::contact(ContactField::SupportHours));
     }
 
     pub fn remove_schedule(self, index: usize) {
@@ -372,12 +345,12 @@ impl Form {
                 info.support_hours.remove(index);
             }
         });
-        self.forget_item(ContactField::SupportHours.path_prefix(), index);
+        self.forget_item(ContactField::SupportHours, index);
     }
 
     pub fn edit_schedule(
         self,
-        path: &str,
+        path: FieldPath,
         index: usize,
         change: impl FnOnce(&mut SupportSchedule),
     ) {
@@ -388,21 +361,21 @@ impl Form {
         });
     }
 
-    fn clear_server_errors_under(self, prefix: &str) {
+    fn clear_server_errors_under(self, ancestor: FieldPath) {
         self.server_errors
-            .update(|errors| errors.retain(|e| !e.path.starts_with(prefix)));
+            .update(|errors| errors.retain(|e| !e.path.is_under(ancestor)));
     }
 
-    /// After item `index` of `prefix` is removed, the later items move up:
+    /// After item `index` of `field` is removed, the later items move up:
     /// their touched marks move with them and the removed item's are dropped.
-    fn forget_item(self, prefix: &str, index: usize) {
+    fn forget_item(self, field: ContactField, index: usize) {
         self.touched.update(|touched| {
             *touched = touched
                 .iter()
-                .filter_map(|path| shift_path(path, prefix, index))
+                .filter_map(|path| path.after_removal(field, index))
                 .collect();
         });
-        self.clear_server_errors_under(prefix);
+        self.clear_server_errors_under(FieldPath::contact(field));
     }
 
     /// Replaces the input with the server's data, as if the form had just opened.
@@ -422,26 +395,4 @@ pub fn to_send(info: &ContactInfo, merchant_required: bool) -> ContactInfo {
         info.merchant_operational.clear();
     }
     info
-}
-
-/// `path` after item `index` of list `prefix` was removed, or `None` if it
-/// belonged to the removed item.
-fn shift_path(path: &str, prefix: &str, index: usize) -> Option<String> {
-    let Some(rest) = path
-        .strip_prefix(prefix)
-        .and_then(|rest| rest.strip_prefix('['))
-    else {
-        return Some(path.to_owned());
-    };
-    let Some((number, tail)) = rest.split_once(']') else {
-        return Some(path.to_owned());
-    };
-    let Ok(i) = number.parse::<usize>() else {
-        return Some(path.to_owned());
-    };
-    match i.cmp(&index) {
-        std::cmp::Ordering::Less => Some(path.to_owned()),
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Greater => Some(format!("{prefix}[{}]{tail}", i - 1)),
-    }
 }

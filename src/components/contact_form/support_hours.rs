@@ -2,7 +2,10 @@
 //! and hours (or round the clock).
 
 use leptos::prelude::*;
-use portal_domain::{ContactField, SupportSchedule, TIME_ZONES, Weekday, canonical_time_zone};
+use portal_domain::{
+    ContactField, FieldPath, SchedulePart, SupportSchedule, TIME_ZONES, Weekday,
+    canonical_time_zone,
+};
 use wasm_bindgen::JsValue;
 
 use super::messages::FieldMessage;
@@ -26,7 +29,7 @@ pub fn browser_time_zone() -> String {
 pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoView {
     let i18n = I18n::expect();
     let field = ContactField::SupportHours;
-    let prefix = field.path_prefix();
+    let whole = FieldPath::contact(field);
     let label_id = form.dom_id("support_hours-label");
     let labelled_by = label_id.clone();
     let purpose_id = form.purpose_id(field);
@@ -38,7 +41,7 @@ pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoV
         let purpose_id = purpose_id.clone();
         move || {
             let mut ids = vec![purpose_id.clone()];
-            ids.extend(form.message_ids(prefix));
+            ids.extend(form.message_ids(whole));
             ids.join(" ")
         }
     };
@@ -51,7 +54,7 @@ pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoV
     let add = move |_| {
         let index = len.get_untracked();
         form.add_schedule(&browser_zone.get_value());
-        focus_soon(form.dom_id(&format!("support_hours[{index}].time_zone")));
+        focus_soon(form.path_id(FieldPath::schedule(index, SchedulePart::TimeZone)));
     };
 
     view! {
@@ -68,7 +71,7 @@ pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoV
             <p id=purpose_id class="contact-form__purpose">
                 {move || i18n.t().form.support_hours_purpose}
             </p>
-            <FieldMessage form path=prefix.to_owned() />
+            <FieldMessage form path=whole />
             <datalist id=zones_id>
                 {TIME_ZONES.iter().map(|zone| view! { <option value=*zone></option> }).collect_view()}
             </datalist>
@@ -92,14 +95,15 @@ fn Schedule(
     browser_zone: StoredValue<String>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let path = format!("support_hours[{index}]");
-    let zone_path = format!("{path}.time_zone");
-    let days_path = format!("{path}.days");
-    let zone_id = form.dom_id(&zone_path);
-    let zone_hint_id = form.dom_id(&format!("{zone_path}-hint"));
-    let days_legend_id = form.dom_id(&format!("{days_path}-legend"));
-    let all_day_id = form.dom_id(&format!("{path}.all_day"));
-    let presets_id = form.dom_id(&format!("{path}-presets"));
+    let path = FieldPath::contact(ContactField::SupportHours).item(index);
+    let zone_path = path.schedule_part(SchedulePart::TimeZone);
+    let days_path = path.schedule_part(SchedulePart::Days);
+    let all_day_path = path.schedule_part(SchedulePart::AllDay);
+    let zone_id = form.path_id(zone_path);
+    let zone_hint_id = form.path_id_with(zone_path, "hint");
+    let days_legend_id = form.path_id_with(days_path, "legend");
+    let all_day_id = form.path_id(all_day_path);
+    let presets_id = form.path_id_with(path, "presets");
     let presets_labelled_by = presets_id.clone();
 
     let read = move |f: fn(&SupportSchedule) -> String| {
@@ -121,35 +125,28 @@ fn Schedule(
             } else {
                 zone
             };
-            let schedule_path = format!("support_hours[{index}]");
-            form.edit_schedule(&schedule_path, index, |schedule| *schedule = make(zone));
+            form.edit_schedule(path, index, |schedule| *schedule = make(zone));
         }
     };
     let remove = move |_| {
         form.remove_schedule(index);
         let next = index.min(count.get_untracked().saturating_sub(1));
-        focus_soon(form.dom_id(&format!("support_hours[{next}].time_zone")));
+        focus_soon(form.path_id(FieldPath::schedule(next, SchedulePart::TimeZone)));
     };
 
     let zone_described_by = {
-        let zone_path = zone_path.clone();
         let zone_hint_id = zone_hint_id.clone();
         move || {
             let mut ids = vec![zone_hint_id.clone()];
-            ids.extend(form.message_ids(&zone_path));
+            ids.extend(form.message_ids(zone_path));
             ids.join(" ")
         }
     };
-    let days_described_by = {
-        let days_path = days_path.clone();
-        move || form.message_ids(&days_path).join(" ")
-    };
+    let days_described_by = move || form.message_ids(days_path).join(" ");
 
     let day = {
-        let days_path = days_path.clone();
         move |day: Weekday| {
-            let id = form.dom_id(&format!("{days_path}.{day}"));
-            let days_path = days_path.clone();
+            let id = form.path_id_with(days_path, day.as_str());
             let checked = move || {
                 form.info.with(|info| {
                     info.support_hours
@@ -167,7 +164,7 @@ fn Schedule(
                         on:change:target=move |ev| {
                             let on = ev.target().checked();
                             form.edit_schedule(
-                                &days_path,
+                                days_path,
                                 index,
                                 |schedule| {
                                     schedule.days.retain(|d| *d != day);
@@ -188,12 +185,11 @@ fn Schedule(
     };
 
     let time = {
-        let path = path.clone();
-        move |name: &'static str| {
-            let time_path = format!("{path}.{name}");
-            let id = form.dom_id(&time_path);
+        move |part: SchedulePart| {
+            let time_path = path.schedule_part(part);
+            let id = form.path_id(time_path);
             let label = move || {
-                if name == "from" {
+                if part == SchedulePart::From {
                     i18n.t().form.from_label
                 } else {
                     i18n.t().form.to_label
@@ -204,7 +200,7 @@ fn Schedule(
                     info.support_hours
                         .get(index)
                         .map(|s| {
-                            if name == "from" {
+                            if part == SchedulePart::From {
                                 s.from.clone()
                             } else {
                                 s.to.clone()
@@ -213,24 +209,14 @@ fn Schedule(
                         .unwrap_or_default()
                 })
             };
-            let invalid = {
-                let time_path = time_path.clone();
-                move || form.shown_error(&time_path).map(|_| "true")
-            };
-            let described_by = {
-                let time_path = time_path.clone();
-                move || form.message_ids(&time_path).join(" ")
-            };
-            let touch = {
-                let time_path = time_path.clone();
-                move |_| form.touch(&time_path)
-            };
+            let invalid = move || form.shown_error(time_path).map(|_| "true");
+            let described_by = move || form.message_ids(time_path).join(" ");
+            let touch = move |_| form.touch(time_path);
             let input = {
-                let time_path = time_path.clone();
                 move |ev: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
                     let value = ev.target().value();
-                    form.edit_schedule(&time_path, index, |schedule| {
-                        if name == "from" {
+                    form.edit_schedule(time_path, index, |schedule| {
+                        if part == SchedulePart::From {
                             schedule.from = value;
                         } else {
                             schedule.to = value;
@@ -247,7 +233,7 @@ fn Schedule(
                         id=id
                         type="time"
                         class="contact-form__input"
-                        data-testid=time_path.clone()
+                        data-testid=time_path.to_string()
                         prop:value=value
                         on:input:target=input
                         on:blur=touch
@@ -261,7 +247,7 @@ fn Schedule(
     };
 
     view! {
-        <fieldset class="contact-form__schedule" data-testid=path.clone()>
+        <fieldset class="contact-form__schedule" data-testid=path.to_string()>
             <legend class="contact-form__schedule-title">
                 {move || (i18n.t().form.schedule_n)(index + 1)}
             </legend>
@@ -298,23 +284,14 @@ fn Schedule(
                     autocomplete="off"
                     spellcheck="false"
                     class="contact-form__input"
-                    data-testid=zone_path.clone()
+                    data-testid=zone_path.to_string()
                     prop:value=move || read(|s| s.time_zone.clone())
-                    on:input:target={
-                        let zone_path = zone_path.clone();
-                        move |ev| {
-                            let value = ev.target().value();
-                            form.edit_schedule(&zone_path, index, |s| s.time_zone = value);
-                        }
+                    on:input:target=move |ev| {
+                        let value = ev.target().value();
+                        form.edit_schedule(zone_path, index, |s| s.time_zone = value);
                     }
-                    on:blur={
-                        let zone_path = zone_path.clone();
-                        move |_| form.touch(&zone_path)
-                    }
-                    aria-invalid={
-                        let zone_path = zone_path.clone();
-                        move || form.shown_error(&zone_path).map(|_| "true")
-                    }
+                    on:blur=move |_| form.touch(zone_path)
+                    aria-invalid=move || form.shown_error(zone_path).map(|_| "true")
                     aria-describedby=zone_described_by
                 />
                 <FieldMessage form path=zone_path />
@@ -322,15 +299,12 @@ fn Schedule(
             <fieldset
                 class="contact-form__days"
                 aria-describedby=days_described_by
-                on:focusout={
-                    let days_path = days_path.clone();
-                    move |_| form.touch(&days_path)
-                }
+                on:focusout=move |_| form.touch(days_path)
             >
                 <legend id=days_legend_id class="contact-form__label">
                     {move || i18n.t().form.days_label}
                 </legend>
-                <FieldMessage form path=days_path.clone() />
+                <FieldMessage form path=days_path />
                 <div class="contact-form__day-list">
                     {Weekday::ALL.into_iter().map(day).collect_view()}
                 </div>
@@ -343,9 +317,8 @@ fn Schedule(
                     prop:checked=all_day
                     on:change:target=move |ev| {
                         let on = ev.target().checked();
-                        let all_day_path = format!("support_hours[{index}].all_day");
                         form.edit_schedule(
-                            &all_day_path,
+                            all_day_path,
                             index,
                             |schedule| {
                                 schedule.all_day = on;
@@ -365,7 +338,9 @@ fn Schedule(
                 </label>
             </div>
             <Show when=move || !all_day()>
-                <div class="contact-form__times">{time("from")} {time("to")}</div>
+                <div class="contact-form__times">
+                    {time(SchedulePart::From)} {time(SchedulePart::To)}
+                </div>
             </Show>
             <Show when=move || { count.get() > 1 }>
                 <button

@@ -6,15 +6,15 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use portal_domain::{
-    Account, ContactInfo, ContactInfoResponse, FieldChange, HistoryEntry, HistoryPage,
-    normalize_contact_info, validate_contact_info,
+    Account, ContactField, ContactInfo, ContactInfoResponse, ErrorCode, FieldChange, HistoryEntry,
+    HistoryPage, normalize_contact_info, validate_contact_info,
 };
 use rusqlite::params;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::clock::{now, rfc3339};
+use crate::clock::rfc3339;
 use crate::db::DbError;
 use crate::error::ApiError;
 use crate::json::ApiJson;
@@ -115,28 +115,15 @@ pub async fn put_contact_info(
             if !report.is_valid() {
                 return Ok(Err(ApiError::validation(report.errors)));
             }
-            let data = serde_json::to_string(&info).expect("contact information serialises");
-            let version = current_version + 1;
-            tx.execute(
-                "INSERT INTO contact_info (account_id, data, version, updated_by_name, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (account_id) DO UPDATE SET
-                   data = excluded.data, version = excluded.version,
-                   updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at",
-                params![caller.account_id, data, version, caller.name, now()],
-            )?;
-            let before = current.map(|c| serde_json::to_string(&c.info).expect("serialises"));
-            store::audit(
+            store::save_contact_info(
                 &tx,
-                Some(caller.account_id),
+                caller.account_id,
                 &Actor {
                     id: Some(caller.user_id),
                     name: &caller.name,
                 },
-                "contact_info.update",
-                None,
-                before.as_deref(),
-                Some(&data),
+                current.as_ref(),
+                &info,
             )?;
             tx.commit()?;
             Ok(Ok(load_response(conn, caller.account_id)?))
@@ -158,7 +145,10 @@ pub async fn history(
     query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<HistoryPage>, ApiError> {
     let Query(query) = query.map_err(|e| {
-        ApiError::bad_request("invalid_query", format!("{e}; use ?page=1&per_page=20"))
+        ApiError::bad_request(
+            ErrorCode::InvalidQuery,
+            format!("{e}; use ?page=1&per_page=20"),
+        )
     })?;
     let page = query.page.unwrap_or(1).max(1);
     let per_page = query.per_page.unwrap_or(20).clamp(1, 100);
@@ -221,48 +211,23 @@ fn diff(
 ) -> Vec<FieldChange> {
     let empty = ContactInfo::default();
     let before = before.as_ref().unwrap_or(&empty);
-    let fields = [
-        (
-            "alert_contacts",
-            render_users(&before.alert_contacts, names),
-            render_users(&after.alert_contacts, names),
-        ),
-        (
-            "technical_emergency",
-            render_entries(&before.technical_emergency),
-            render_entries(&after.technical_emergency),
-        ),
-        (
-            "technical_non_emergency",
-            render_entries(&before.technical_non_emergency),
-            render_entries(&after.technical_non_emergency),
-        ),
-        (
-            "merchant_operational",
-            render_entries(&before.merchant_operational),
-            render_entries(&after.merchant_operational),
-        ),
-        (
-            "operational_google",
-            render_entries(&before.operational_google),
-            render_entries(&after.operational_google),
-        ),
-        (
-            "shared_with_users",
-            render_entries(std::slice::from_ref(&before.shared_with_users)),
-            render_entries(std::slice::from_ref(&after.shared_with_users)),
-        ),
-        (
-            "support_hours",
-            render_schedules(&before.support_hours),
-            render_schedules(&after.support_hours),
-        ),
-    ];
-    fields
+    let render = |info: &ContactInfo, field: ContactField| match field {
+        ContactField::AlertContacts => render_users(&info.alert_contacts, names),
+        ContactField::TechnicalEmergency => render_entries(&info.technical_emergency),
+        ContactField::TechnicalNonEmergency => render_entries(&info.technical_non_emergency),
+        ContactField::MerchantOperational => render_entries(&info.merchant_operational),
+        ContactField::OperationalGoogle => render_entries(&info.operational_google),
+        ContactField::SharedWithUsers => {
+            render_entries(std::slice::from_ref(&info.shared_with_users))
+        }
+        ContactField::SupportHours => render_schedules(&info.support_hours),
+    };
+    ContactField::ALL
         .into_iter()
+        .map(|field| (field, render(before, field), render(after, field)))
         .filter(|(_, b, a)| b != a)
         .map(|(field, before, after)| FieldChange {
-            field: field.to_owned(),
+            field: field.path_prefix().to_owned(),
             before,
             after,
         })

@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use portal_domain::{
-    AcceptInvitation, FieldError, InvitationDetails, InvitationPurpose, validate_email,
-    validate_password, validate_person_name,
+    AcceptInvitation, Code, ErrorCode, FieldError, FieldPath, InvitationDetails, InvitationPurpose,
+    normalize_user_email, validate_email, validate_password, validate_person_name,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -31,7 +31,7 @@ struct Link {
 fn invalid_link() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "invitation_invalid",
+        ErrorCode::InvitationInvalid,
         "This link is not valid or was already used; ask an administrator for a new invitation.",
     )
 }
@@ -39,7 +39,7 @@ fn invalid_link() -> ApiError {
 fn expired_link() -> ApiError {
     ApiError::new(
         StatusCode::GONE,
-        "invitation_expired",
+        ErrorCode::InvitationExpired,
         "This link has expired; ask an administrator to resend the invitation.",
     )
 }
@@ -117,8 +117,8 @@ pub async fn accept(
     ApiJson(request): ApiJson<AcceptInvitation>,
 ) -> Result<Response, ApiError> {
     let name = request.name.trim().to_owned();
-    let email = request.email.trim().to_lowercase();
-    let mut errors = validate_person_name(&name, "name");
+    let email = normalize_user_email(&request.email);
+    let mut errors = validate_person_name(&name, FieldPath::NAME);
     errors.extend(validate_password(&request.password));
     let password = request.password;
     let hash = tokio::task::spawn_blocking(move || hash_password(&password))
@@ -134,10 +134,10 @@ pub async fn accept(
             };
             let mut errors = errors;
             if link.purpose == InvitationPurpose::Setup {
-                errors.extend(validate_email(&email, "email"));
+                errors.extend(validate_email(&email, FieldPath::EMAIL));
                 let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM users WHERE email = ?1)", [&email], |r| r.get(0))?;
                 if taken && errors.is_empty() {
-                    errors.push(FieldError::new("email", "already_registered"));
+                    errors.push(FieldError::new(FieldPath::EMAIL, Code::AlreadyRegistered));
                 }
             }
             if !errors.is_empty() {

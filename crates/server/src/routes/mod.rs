@@ -7,38 +7,88 @@ pub(crate) mod session;
 pub(crate) mod users;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodFilter, on};
 
 use crate::AppState;
 
+/// The router and the list of its routes, grown by the same calls, so the
+/// list (which the OpenAPI test walks) cannot miss a route.
+struct Api {
+    router: Router<AppState>,
+    routes: Vec<(&'static str, Method)>,
+}
+
+impl Api {
+    fn route<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone()).expect("a method axum can route");
+        self.router = self.router.route(path, on(filter, handler));
+        self.routes.push((path, method));
+        self
+    }
+}
+
+fn build() -> Api {
+    Api {
+        router: Router::new(),
+        routes: Vec::new(),
+    }
+    .route(Method::GET, "/health", health::health)
+    .route(Method::GET, "/openapi.json", crate::openapi::document)
+    .route(Method::GET, "/session", session::who_am_i)
+    .route(Method::POST, "/session", session::sign_in)
+    .route(Method::PATCH, "/session", session::set_environment)
+    .route(Method::DELETE, "/session", session::sign_out)
+    .route(Method::GET, "/account", account::get_account)
+    .route(
+        Method::GET,
+        "/account/contact-info",
+        account::get_contact_info,
+    )
+    .route(
+        Method::PUT,
+        "/account/contact-info",
+        account::put_contact_info,
+    )
+    .route(
+        Method::GET,
+        "/account/contact-info/history",
+        account::history,
+    )
+    .route(Method::GET, "/users", users::list)
+    .route(Method::POST, "/users", users::invite)
+    .route(Method::PATCH, "/users/{id}", users::change_role)
+    .route(Method::DELETE, "/users/{id}", users::remove)
+    .route(
+        Method::POST,
+        "/users/{id}/invitation",
+        users::resend_invitation,
+    )
+    .route(
+        Method::DELETE,
+        "/users/{id}/invitation",
+        users::revoke_invitation,
+    )
+    .route(Method::GET, "/invitations/{token}", invitations::details)
+    .route(
+        Method::POST,
+        "/invitations/{token}/accept",
+        invitations::accept,
+    )
+}
+
 /// Every API route; anything else under `/api/` answers a JSON 404.
 pub fn api() -> Router<AppState> {
-    Router::new()
-        .route("/health", get(health::health))
-        .route("/openapi.json", get(crate::openapi::document))
-        .route(
-            "/session",
-            get(session::who_am_i)
-                .post(session::sign_in)
-                .patch(session::set_environment)
-                .delete(session::sign_out),
-        )
-        .route("/account", get(account::get_account))
-        .route(
-            "/account/contact-info",
-            get(account::get_contact_info).put(account::put_contact_info),
-        )
-        .route("/account/contact-info/history", get(account::history))
-        .route("/users", get(users::list).post(users::invite))
-        .route(
-            "/users/{id}",
-            axum::routing::patch(users::change_role).delete(users::remove),
-        )
-        .route(
-            "/users/{id}/invitation",
-            post(users::resend_invitation).delete(users::revoke_invitation),
-        )
-        .route("/invitations/{token}", get(invitations::details))
-        .route("/invitations/{token}/accept", post(invitations::accept))
-        .fallback(crate::not_found)
+    build().router.fallback(crate::not_found)
+}
+
+/// Every route of [`api`] as (path relative to `/api/v1`, method), in the
+/// spelling of the OpenAPI document (`/users/{id}`).
+pub fn api_routes() -> Vec<(&'static str, Method)> {
+    build().routes
 }

@@ -4,7 +4,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use portal_domain::{EnvironmentChange, SessionInfo, SignInRequest};
+use portal_domain::{
+    EnvironmentChange, ErrorCode, SessionInfo, SignInRequest, normalize_user_email,
+};
 use rusqlite::{OptionalExtension, params};
 
 use crate::AppState;
@@ -24,7 +26,7 @@ use portal_domain::*;
 fn bad_credentials() -> ApiError {
     ApiError::new(
         StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
+        ErrorCode::InvalidCredentials,
         "The email address or password is not right; check both and try again.",
     )
 }
@@ -35,7 +37,7 @@ pub async fn sign_in(
     ClientIp(client): ClientIp,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<Response, ApiError> {
-    let email = request.email.trim().to_lowercase();
+    let email = normalize_user_email(&request.email);
     if email.is_empty()
         || request.password.is_empty()
         || email.len() > 254
@@ -51,7 +53,7 @@ pub async fn sign_in(
     if let Some(wait) = state.limiter.blocked_for(&keys) {
         let mut error = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "too_many_attempts",
+            ErrorCode::TooManyAttempts,
             format!(
                 "Too many failed sign-ins; wait {} minutes and try again.",
                 wait.div_ceil(60)

@@ -7,8 +7,10 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use portal_domain::validate::normalize_invitation;
 use portal_domain::{
-    NewInvitation, Role, RoleChange, User, UserStatus, codes, validate_invitation,
+    Code, ErrorCode, FieldError, FieldPath, NewInvitation, Role, RoleChange, User, UserStatus,
+    validate_invitation, would_remove_last_administrator,
 };
 use rusqlite::{Connection, params};
 
@@ -66,11 +68,7 @@ pub async fn invite(
     ApiJson(invitation): ApiJson<NewInvitation>,
 ) -> Result<Response, ApiError> {
     caller.require_administrator()?;
-    let invitation = NewInvitation {
-        name: invitation.name.trim().to_owned(),
-        email: invitation.email.trim().to_lowercase(),
-        role: invitation.role,
-    };
+    let invitation = normalize_invitation(&invitation);
     let errors = validate_invitation(&invitation);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
@@ -87,9 +85,9 @@ pub async fn invite(
             )?;
             if taken {
                 // Said the same way whichever account holds the address.
-                return Ok(Err(ApiError::validation(vec![portal_domain::FieldError::new(
-                    "email",
-                    "already_registered",
+                return Ok(Err(ApiError::validation(vec![FieldError::new(
+                    FieldPath::EMAIL,
+                    Code::AlreadyRegistered,
                 )])));
             }
             tx.execute(
@@ -152,23 +150,30 @@ fn target(
     Ok(Ok(user))
 }
 
-fn administrators(conn: &Connection, account_id: i64) -> Result<i64, crate::db::DbError> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) FROM users WHERE account_id = ?1 AND role = 'administrator' AND password_hash IS NOT NULL",
-        [account_id],
-        |r| r.get(0),
-    )?)
+/// The domain's last-administrator rule, judged on the account's users as
+/// this transaction sees them, so two concurrent demotions cannot both pass.
+fn would_leave_no_administrator(
+    conn: &Connection,
+    account_id: i64,
+    user_id: i64,
+    new_role: Option<Role>,
+) -> Result<bool, crate::db::DbError> {
+    let users: Vec<User> = store::users(conn, account_id)?
+        .into_iter()
+        .map(|u| u.user)
+        .collect();
+    Ok(would_remove_last_administrator(&users, user_id, new_role))
 }
 
 fn last_administrator() -> ApiError {
     let mut error = ApiError::conflict(
-        codes::LAST_ADMINISTRATOR,
+        ErrorCode::LastAdministrator,
         "The account needs at least one administrator; make someone else an administrator first.",
     );
-    error.body.fields.push(portal_domain::FieldError::new(
-        "role",
-        codes::LAST_ADMINISTRATOR,
-    ));
+    error
+        .body
+        .fields
+        .push(FieldError::new(FieldPath::ROLE, Code::LastAdministrator));
     error
 }
 
@@ -193,10 +198,7 @@ pub async fn change_role(
             if user.user.role == change.role {
                 return Ok(Ok(user));
             }
-            if user.user.role == Role::Administrator
-                && user.user.status == UserStatus::Active
-                && administrators(&tx, caller.account_id)? <= 1
-            {
+            if would_leave_no_administrator(&tx, caller.account_id, user_id, Some(change.role))? {
                 return Ok(Err(last_administrator()));
             }
             tx.execute(
@@ -240,10 +242,7 @@ pub async fn remove(
                 Ok(user) => user,
                 Err(e) => return Ok(Err(e)),
             };
-            if user.user.role == Role::Administrator
-                && user.user.status == UserStatus::Active
-                && administrators(&tx, caller.account_id)? <= 1
-            {
+            if would_leave_no_administrator(&tx, caller.account_id, user_id, None)? {
                 return Ok(Err(last_administrator()));
             }
             if let Some(stored) = store::contact_info(&tx, caller.account_id)?
@@ -251,7 +250,7 @@ pub async fn remove(
             {
                 if stored.info.is_last_alert_contact(user_id) {
                     return Ok(Err(ApiError::conflict(
-                        codes::LAST_ALERT_CONTACT,
+                        ErrorCode::LastAlertContact,
                         "This user is the only alert contact; choose another alert contact in the contact information first.",
                     )));
                 }
@@ -259,13 +258,7 @@ pub async fn remove(
                 // being an alert contact, recorded as a change like any other.
                 let mut info = stored.info.clone();
                 info.alert_contacts.retain(|id| *id != user_id);
-                let before = serde_json::to_string(&stored.info).expect("serialises");
-                let after = serde_json::to_string(&info).expect("serialises");
-                tx.execute(
-                    "UPDATE contact_info SET data = ?1, version = version + 1, updated_by_name = ?2, updated_at = ?3 WHERE account_id = ?4",
-                    params![after, caller.name, now(), caller.account_id],
-                )?;
-                store::audit(&tx, Some(caller.account_id), &actor(&caller), "contact_info.update", None, Some(&before), Some(&after))?;
+                store::save_contact_info(&tx, caller.account_id, &actor(&caller), Some(&stored), &info)?;
             }
             tx.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
             store::audit(
@@ -301,7 +294,7 @@ pub async fn resend_invitation(
             };
             if user.user.status == UserStatus::Active {
                 return Ok(Err(ApiError::conflict(
-                    "already_active",
+                    ErrorCode::AlreadyActive,
                     "This user has already accepted the invitation; there is nothing to resend.",
                 )));
             }
@@ -345,7 +338,7 @@ pub async fn revoke_invitation(
             };
             if user.user.status == UserStatus::Active {
                 return Ok(Err(ApiError::conflict(
-                    "already_active",
+                    ErrorCode::AlreadyActive,
                     "This user has already accepted the invitation; remove the user instead.",
                 )));
             }
