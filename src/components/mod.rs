@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod contact_form;
+pub mod field;
 pub mod focus;
 mod labelled_input;
 mod language_switcher;
@@ -11,6 +12,7 @@ pub mod tabs;
 mod users_panel;
 
 pub use contact_form::ContactForm;
+pub use field::{FieldMessages, TextField, described_by};
 pub use labelled_input::LabelledInput;
 pub use language_switcher::LanguageSwitcher;
 pub use local_date::local_date;
