@@ -21,7 +21,7 @@ use portal_domain::{
     NewInvitation, Part, Role, SessionInfo, SignInRequest, SupportSchedule, TIME_ZONES, User,
 };
 use support::fake_api::{FakeApi, error};
-use support::{Mounted, focused, mount, settle};
+use support::{Mounted, focused, mount, settle, settle_until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -687,17 +687,91 @@ async fn the_servers_field_errors_show_on_their_fields() {
     assert_eq!(setup.saved.lock().unwrap().len(), 1);
 }
 
+/// Complete contact information, as stored before the tests' edits.
+fn complete_info() -> ContactInfo {
+    ContactInfo {
+        alert_contacts: vec![1],
+        technical_emergency: vec![ContactEntry::new("oncall@acme.example")],
+        technical_non_emergency: vec![ContactEntry::new("tech@acme.example")],
+        merchant_operational: Vec::new(),
+        operational_google: vec![ContactEntry::new("ops@acme.example")],
+        shared_with_users: ContactEntry::new("support@acme.example"),
+        support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
+    }
+}
+
+/// Picks one version of a conflicting field in the conflict panel.
+fn choose(page: &Mounted, field: &str, side: &str) {
+    page.get(&format!("conflict-{field}-{side}"))
+        .query_selector("input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
 #[wasm_bindgen_test]
-async fn a_conflict_keeps_the_users_changes_and_saves_over_the_new_version() {
+async fn changes_to_different_fields_are_merged_and_saved_without_asking() {
     let setup = Setup::new();
+    setup.api.with(|s| {
+        s.contact.contact_info = complete_info();
+        s.contact.version = 1;
+    });
     let page = setup.mount();
     settle().await;
-    fill_valid(&page);
-    // Someone else saves meanwhile.
+    page.type_into("operational_google[0].email", "ops-mine@acme.example");
+    // Someone else changes another field meanwhile.
+    setup.api.with(|s| {
+        s.contact.version = 2;
+        s.contact.updated_by = Some("Eddie Editor".into());
+        s.contact.contact_info.technical_non_emergency =
+            vec![ContactEntry::new("tech-theirs@acme.example")];
+    });
+    page.click("save-contact-info");
+    settle_until("the merged save", || setup.saves() == 2).await;
+    settle().await;
+    assert!(
+        page.find_by_test_id("conflict").is_none(),
+        "nothing to decide"
+    );
+    let stored = setup.api.with(|s| s.contact.clone());
+    assert_eq!(stored.version, 3);
+    assert_eq!(
+        stored.contact_info.operational_google[0].email,
+        "ops-mine@acme.example"
+    );
+    assert_eq!(
+        stored.contact_info.technical_non_emergency[0].email, "tech-theirs@acme.example",
+        "their change to a field I never touched is kept"
+    );
+    assert_eq!(
+        page.value_of("technical_non_emergency[0].email"),
+        "tech-theirs@acme.example"
+    );
+    assert!(
+        page.text_of("form-status")
+            .contains("Changes someone else saved meanwhile")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_field_both_changed_shows_both_values_and_saves_the_users_choice() {
+    let setup = Setup::new();
+    setup.api.with(|s| {
+        s.contact.contact_info = complete_info();
+        s.contact.version = 1;
+    });
+    let page = setup.mount();
+    settle().await;
+    page.type_into("technical_emergency[0].email", "oncall-mine@acme.example");
+    page.type_into("operational_google[0].email", "ops-mine@acme.example");
     setup.api.with(|s| {
         s.contact.version = 4;
         s.contact.updated_by = Some("Eddie Editor".into());
-        s.contact.contact_info.technical_emergency = vec![ContactEntry::new("theirs@acme.example")];
+        s.contact.contact_info.technical_emergency =
+            vec![ContactEntry::new("oncall-theirs@acme.example")];
+        s.contact.contact_info.technical_non_emergency =
+            vec![ContactEntry::new("tech-theirs@acme.example")];
     });
 
     page.click("save-contact-info");
@@ -705,33 +779,60 @@ async fn a_conflict_keeps_the_users_changes_and_saves_over_the_new_version() {
     let conflict = page.text_of("conflict");
     assert!(conflict.contains("Someone else saved the contact information while you were editing"));
     assert!(conflict.contains("Last saved by Eddie Editor."));
+    // Both values side by side, not only the field's name.
     assert!(
-        page.text_of("conflict-fields")
-            .contains("Technical emergency contacts")
+        page.text_of("conflict-technical_emergency-theirs")
+            .contains("oncall-theirs@acme.example")
+    );
+    assert!(
+        page.text_of("conflict-technical_emergency-mine")
+            .contains("oncall-mine@acme.example")
+    );
+    assert!(
+        page.find_by_test_id("conflict-operational_google-theirs")
+            .is_none(),
+        "only I changed it"
+    );
+    assert!(
+        page.text_of("conflict-taken")
+            .contains("Technical non-emergency contacts")
     );
     assert_eq!(focused().unwrap().id(), page.get("conflict").id());
-    assert!(setup.saved.lock().unwrap().is_empty());
+    assert_eq!(setup.saves(), 1);
 
-    page.click_button("Keep my changes");
+    // Nothing is saved until the field is decided.
+    page.click("save-contact-info");
     settle().await;
-    assert!(page.find_by_test_id("conflict").is_none());
+    assert!(
+        page.text_of("conflict-undecided")
+            .contains("Choose which version to keep")
+    );
+    assert_eq!(setup.saves(), 1);
+
+    choose(&page, "technical_emergency", "theirs");
+    settle().await;
     assert_eq!(
         page.value_of("technical_emergency[0].email"),
-        "oncall@acme.example",
-        "nothing typed is lost"
+        "oncall-theirs@acme.example"
     );
     page.click("save-contact-info");
     settle().await;
     assert_eq!(setup.saves(), 2);
-    let saved = setup.saved.lock().unwrap().clone();
-    assert_eq!(saved.len(), 1);
-    assert_eq!(saved[0].version, 5, "saved over version 4");
+    let stored = setup.api.with(|s| s.contact.clone());
+    assert_eq!(stored.version, 5, "saved over version 4");
     assert_eq!(
-        setup
-            .api
-            .with(|s| s.contact.contact_info.technical_emergency[0].email.clone()),
-        "oncall@acme.example"
+        stored.contact_info.technical_emergency[0].email,
+        "oncall-theirs@acme.example"
     );
+    assert_eq!(
+        stored.contact_info.operational_google[0].email,
+        "ops-mine@acme.example"
+    );
+    assert_eq!(
+        stored.contact_info.technical_non_emergency[0].email,
+        "tech-theirs@acme.example"
+    );
+    assert!(page.find_by_test_id("conflict").is_none());
 }
 
 #[wasm_bindgen_test]
@@ -743,11 +844,7 @@ async fn a_conflict_can_load_their_version_instead() {
     let theirs = ContactInfo {
         alert_contacts: vec![2],
         technical_emergency: vec![ContactEntry::new("theirs@acme.example")],
-        technical_non_emergency: vec![ContactEntry::new("tech@acme.example")],
-        merchant_operational: Vec::new(),
-        operational_google: vec![ContactEntry::new("ops@acme.example")],
-        shared_with_users: ContactEntry::new("help@acme.example"),
-        support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
+        ..complete_info()
     };
     setup.api.with(|s| {
         s.contact.version = 2;
@@ -755,7 +852,7 @@ async fn a_conflict_can_load_their_version_instead() {
     });
     page.click("save-contact-info");
     settle().await;
-    page.click_button("Load their version");
+    page.click_button("Discard all my changes and load their version");
     settle().await;
     assert!(page.find_by_test_id("conflict").is_none());
     assert_eq!(
@@ -767,6 +864,76 @@ async fn a_conflict_can_load_their_version_instead() {
     page.click("save-contact-info");
     settle().await;
     assert_eq!(setup.saved.lock().unwrap()[0].version, 3);
+}
+
+#[wasm_bindgen_test]
+async fn saved_stays_on_screen_until_the_next_edit() {
+    let setup = Setup::new();
+    let page = setup.mount();
+    settle().await;
+    fill_valid(&page);
+    page.click("save-contact-info");
+    settle().await;
+    settle().await;
+    assert_eq!(page.text_of("form-status"), "Contact information saved.");
+    assert_eq!(focused().unwrap().id(), page.get("save-contact-info").id());
+    page.type_into("technical_emergency[0].name", "On-call team");
+    settle().await;
+    assert_eq!(
+        page.text_of("form-status"),
+        "",
+        "an edit makes it unsaved again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn server_errors_reach_the_field_their_typed_path_names() {
+    let setup = Setup::new();
+    let page = setup.mount();
+    settle().await;
+    fill_valid(&page);
+    add_button(&page, "technical_emergency").click();
+    settle().await;
+    page.fill("technical_emergency[1].email", "backup@acme.example");
+    setup.api.fail_next(
+        "save_contact_info",
+        error(
+            422,
+            ErrorCode::ValidationFailed,
+            vec![
+                FieldError::new(
+                    FieldPath::entry(ContactField::TechnicalEmergency, 1, Part::Phone),
+                    Code::InvalidPhone,
+                ),
+                FieldError::new(
+                    FieldPath::schedule(0, portal_domain::SchedulePart::TimeZone),
+                    Code::UnknownTimeZone,
+                ),
+            ],
+        ),
+    );
+    page.click("save-contact-info");
+    settle().await;
+    assert!(error_text(&page, "technical_emergency[1].phone").is_some());
+    assert!(error_text(&page, "technical_emergency[0].phone").is_none());
+    assert!(error_text(&page, "support_hours[0].time_zone").is_some());
+    assert_eq!(
+        attribute(&page, "technical_emergency[1].phone", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    // The summary's link puts focus on exactly that control.
+    let link: web_sys::HtmlElement = page
+        .get("error-summary")
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.click();
+    settle().await;
+    assert_eq!(
+        focused().unwrap().id(),
+        page.get("technical_emergency[1].phone").id()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -113,3 +113,31 @@ async fn navigation_marks_the_current_page_and_unknown_routes_are_not_found() {
     let page = portal_at("/no/such/page", FakeApi::new(), Locale::Es).await;
     assert!(page.html().contains("No se encontró la página"));
 }
+
+#[wasm_bindgen_test]
+async fn a_save_keeps_the_page_its_focus_and_the_saved_message_and_asks_for_nothing_again() {
+    let api = FakeApi::new();
+    let page = portal_at("/settings/contact", api.clone(), Locale::En).await;
+    let form_before = page.get("contact-form");
+    support::fill_valid_contact_form(&page);
+    page.click("save-contact-info");
+    settle().await;
+    settle().await;
+    assert_eq!(page.text_of("form-status"), "Contact information saved.");
+    // The same form, not a rebuilt one: nothing the user sees is replaced.
+    assert!(form_before.is_same_node(Some(&page.get("contact-form"))));
+    assert_eq!(
+        support::focused().unwrap().id(),
+        page.get("save-contact-info").id()
+    );
+    assert!(page.text_of("last-updated").contains("Ana Admin"));
+    let calls = api.calls();
+    let count = |name: &str| calls.iter().filter(|c| *c == name).count();
+    assert_eq!(count("save_contact_info"), 1, "{calls:?}");
+    assert_eq!(
+        count("contact_info"),
+        1,
+        "the save's answer is used: {calls:?}"
+    );
+    assert_eq!(count("users"), 1, "{calls:?}");
+}

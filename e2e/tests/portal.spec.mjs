@@ -23,17 +23,25 @@ test('an administrator changes a contact and sees it in the history', async ({ p
   await expect(newest).toContainText('support@partner.example → help-desk@partner.example');
 });
 
-test('two people editing at once: the second re-applies and nothing is lost', async ({ page, browser }) => {
-  const { partnerId, id } = await unlockedAccount(page, 'Conflict');
+/** The administrator on `page` and an editor in a second browser, both on Settings → Contact information. */
+async function twoEditors(page, browser, name) {
+  const { partnerId, id } = await unlockedAccount(page, name);
   const editorEmail = `editor-${id}@partner.example`;
   createUser(partnerId, editorEmail, 'editor', 'Eve Editor');
   const other = await browser.newContext();
   const second = await other.newPage();
   await signIn(second, editorEmail);
   await expect(second.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-
   await page.goto('/settings/contact');
   await second.goto('/settings/contact');
+  await expect(page.getByTestId('contact-form')).toBeVisible();
+  await expect(second.getByTestId('contact-form')).toBeVisible();
+  return { other, second };
+}
+
+test('two people editing different fields at once: both changes are stored', async ({ page, browser, consoleGuard }) => {
+  consoleGuard.allowStatus(412);
+  const { other, second } = await twoEditors(page, browser, 'Merge');
   await page.getByTestId('technical_non_emergency[0].email').fill('tech-first@partner.example');
   await second.getByTestId('operational_google[0].email').fill('ops-second@partner.example');
 
@@ -41,18 +49,44 @@ test('two people editing at once: the second re-applies and nothing is lost', as
   await expect(page.getByTestId('form-status')).toHaveText('Contact information saved.');
 
   await second.getByRole('button', { name: 'Save contact information' }).click();
-  const conflict = second.getByTestId('conflict');
-  await expect(conflict).toContainText('Someone else saved the contact information while you were editing');
-  await conflict.getByRole('button', { name: 'Keep my changes' }).click();
-  // Their version of the field they did not touch is taken in; theirs stays.
-  await second.getByTestId('technical_non_emergency[0].email').fill('tech-first@partner.example');
-  await second.getByRole('button', { name: 'Save contact information' }).click();
-  await expect(second.getByTestId('form-status')).toHaveText('Contact information saved.');
+  await expect(second.getByTestId('form-status')).toContainText('Changes someone else saved meanwhile');
+  await expect(second.getByTestId('conflict')).toHaveCount(0);
+  // The field the second person never touched shows the first person's change.
+  await expect(second.getByTestId('technical_non_emergency[0].email')).toHaveValue('tech-first@partner.example');
 
   const stored = await (await page.request.get('/api/v1/account/contact-info')).json();
   expect(stored.version).toBe(3);
   expect(stored.contact_info.technical_non_emergency[0].email).toBe('tech-first@partner.example');
   expect(stored.contact_info.operational_google[0].email).toBe('ops-second@partner.example');
+  expect(stored.contact_info.shared_with_users.email).toBe('support@partner.example');
+  await other.close();
+});
+
+test('two people editing the same field at once: the second chooses, and the choice is stored', async ({ page, browser, consoleGuard }) => {
+  consoleGuard.allowStatus(412);
+  const { other, second } = await twoEditors(page, browser, 'Conflict');
+  await page.getByTestId('technical_emergency[0].email').fill('oncall-first@partner.example');
+  await page.getByTestId('technical_non_emergency[0].email').fill('tech-first@partner.example');
+  await second.getByTestId('technical_emergency[0].email').fill('oncall-second@partner.example');
+
+  await page.getByRole('button', { name: 'Save contact information' }).click();
+  await expect(page.getByTestId('form-status')).toHaveText('Contact information saved.');
+
+  await second.getByRole('button', { name: 'Save contact information' }).click();
+  const conflict = second.getByTestId('conflict');
+  await expect(conflict).toContainText('Someone else saved the contact information while you were editing');
+  await expect(conflict.getByTestId('conflict-technical_emergency-theirs')).toContainText('oncall-first@partner.example');
+  await expect(conflict.getByTestId('conflict-technical_emergency-mine')).toContainText('oncall-second@partner.example');
+  await expect(conflict.getByTestId('conflict-taken')).toContainText('Technical non-emergency contacts');
+  await conflict.getByTestId('conflict-technical_emergency-mine').getByLabel('Keep mine').check();
+  await second.getByRole('button', { name: 'Save contact information' }).click();
+  await expect(second.getByTestId('form-status')).toContainText('Contact information saved.');
+
+  const stored = await (await page.request.get('/api/v1/account/contact-info')).json();
+  expect(stored.version).toBe(3);
+  expect(stored.contact_info.technical_emergency[0].email).toBe('oncall-second@partner.example');
+  // What the second person never touched keeps the first person's change.
+  expect(stored.contact_info.technical_non_emergency[0].email).toBe('tech-first@partner.example');
   await other.close();
 });
 
@@ -112,7 +146,8 @@ test('invite, accept in another browser, change the role, remove', async ({ page
   expect(users.map((u) => u.email)).not.toContain(email);
 });
 
-test('a session that expires mid-edit brings the user back to the form with the draft', async ({ page }) => {
+test('a session that expires mid-edit brings the user back to the form with the draft', async ({ page, consoleGuard }) => {
+  consoleGuard.allowStatus(401);
   const { email } = await unlockedAccount(page, 'Expiry');
   await page.goto('/settings/contact');
   await page.getByTestId('operational_google[0].email').fill('kept-through-sign-in@partner.example');

@@ -79,10 +79,20 @@ pub struct FormText {
     pub conflict_heading: &'static str,
     pub conflict_body: &'static str,
     pub conflict_saved_by: fn(name: &str) -> String,
-    pub conflict_changed: &'static str,
-    pub load_theirs: &'static str,
+    /// Fields only the other person changed, already in the form.
+    pub conflict_taken: &'static str,
+    /// Heading of the column with the stored version.
+    pub conflict_theirs: &'static str,
+    /// Heading of the column with the user's own input.
+    pub conflict_mine: &'static str,
+    pub use_theirs: &'static str,
     pub keep_mine: &'static str,
-    pub kept_mine: &'static str,
+    /// Save refused while some conflicting fields have no choice yet.
+    pub conflict_undecided: fn(count: usize) -> String,
+    pub load_theirs: &'static str,
+    /// After a save that combined the user's changes with someone else's.
+    pub saved_merged: &'static str,
+    pub days_hint: &'static str,
 }
 
 impl FormText {
@@ -197,12 +207,22 @@ pub const EN: FormText = FormText {
     discard_draft: "Discard draft",
 
     conflict_heading: "Someone else saved the contact information while you were editing",
-    conflict_body: "Nothing you typed is lost. Load their version to start again from it, or keep your changes and save them over theirs.",
+    conflict_body: "Nothing you typed is lost. You both changed the fields below: choose which version of each to keep, then save.",
     conflict_saved_by: |name| format!("Last saved by {name}."),
-    conflict_changed: "Their version differs from yours in:",
-    load_theirs: "Load their version",
-    keep_mine: "Keep my changes",
-    kept_mine: "Your changes are kept. Check them and save again.",
+    conflict_taken: "Their changes to fields you did not change are already in the form:",
+    conflict_theirs: "Their version",
+    conflict_mine: "Your version",
+    use_theirs: "Use theirs",
+    keep_mine: "Keep mine",
+    conflict_undecided: |count| match count {
+        1 => "Choose which version to keep for the field you both changed, then save.".to_owned(),
+        n => format!(
+            "Choose which version to keep for each of the {n} fields you both changed, then save."
+        ),
+    },
+    load_theirs: "Discard all my changes and load their version",
+    saved_merged: "Contact information saved. Changes someone else saved meanwhile to other fields were kept.",
+    days_hint: "Select all that apply.",
 };
 
 pub const ES: FormText = FormText {
@@ -287,10 +307,21 @@ pub const ES: FormText = FormText {
     discard_draft: "Descartar borrador",
 
     conflict_heading: "Otra persona guardó la información de contacto mientras la editabas",
-    conflict_body: "No se perdió nada de lo que escribiste. Carga su versión para empezar de nuevo a partir de ella, o conserva tus cambios y guárdalos en lugar de los suyos.",
+    conflict_body: "No se perdió nada de lo que escribiste. Ambos cambiaron los campos de abajo: elige qué versión conservar en cada uno y vuelve a guardar.",
     conflict_saved_by: |name| format!("Guardada por última vez por {name}."),
-    conflict_changed: "Su versión es distinta de la tuya en:",
-    load_theirs: "Cargar su versión",
-    keep_mine: "Conservar mis cambios",
-    kept_mine: "Se conservaron tus cambios. Revísalos y vuelve a guardar.",
+    conflict_taken: "Sus cambios en campos que tú no cambiaste ya están en el formulario:",
+    conflict_theirs: "Su versión",
+    conflict_mine: "Tu versión",
+    use_theirs: "Usar la suya",
+    keep_mine: "Conservar la mía",
+    conflict_undecided: |count| match count {
+        1 => "Elige qué versión conservar en el campo que ambos cambiaron y vuelve a guardar."
+            .to_owned(),
+        n => format!(
+            "Elige qué versión conservar en cada uno de los {n} campos que ambos cambiaron y vuelve a guardar."
+        ),
+    },
+    load_theirs: "Descartar todos mis cambios y cargar su versión",
+    saved_merged: "Se guardó la información de contacto. Se conservaron los cambios que otra persona guardó mientras tanto en otros campos.",
+    days_hint: "Selecciona todas las opciones que correspondan.",
 };

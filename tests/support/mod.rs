@@ -52,6 +52,19 @@ pub async fn settle() {
     }
 }
 
+/// Lets the app settle until `condition` holds: requests that lead to further
+/// requests (a refused save that is merged and sent again) take several turns.
+/// Panics with `what` if it never does.
+pub async fn settle_until(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..50 {
+        if condition() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("never happened: {what}");
+}
+
 impl Mounted {
     /// The element with `data-testid`, if it is on screen.
     pub fn find_by_test_id(&self, id: &str) -> Option<HtmlElement> {

@@ -4,12 +4,15 @@
 use portal_domain::ContactInfo;
 use serde::{Deserialize, Serialize};
 
-/// What is kept: the input, and the version it was based on, so saving a draft
-/// made before someone else's save is refused as a conflict rather than
-/// silently overwriting their change.
+/// What is kept: the input, and the version it was based on with its content,
+/// so saving a draft made before someone else's save is refused as a conflict
+/// and merged with their change rather than silently overwriting it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub version: i64,
+    /// The server copy the input started from (absent in drafts of older apps).
+    #[serde(default)]
+    pub base: Option<ContactInfo>,
     pub info: ContactInfo,
 }
 

@@ -7,9 +7,11 @@ use portal_domain::{ContactField, FieldPath};
 
 use super::messages::FieldMessage;
 use super::state::{Form, Part, Slot, focus_soon, part_label};
+use crate::components::TextField;
 use crate::i18n::I18n;
+use crate::i18n::validation::message;
 
-/// One labelled input of an entry, with its messages.
+/// One labelled input of an entry, with its messages, from the form-field kit.
 #[component]
 fn EntryInput(
     form: Form,
@@ -21,49 +23,42 @@ fn EntryInput(
     let i18n = I18n::expect();
     let slot = entry;
     let path = slot.part_path(part);
-    let id = form.path_id(path);
-    let label = move || part_label(part, &i18n.t().form);
-    let suffix = move || match slot {
-        Slot::List(_, i) => Some(view! {
-            <span class="contact-form__visually-hidden">
-                {move || (i18n.t().form.entry_suffix)(i + 1)}
-            </span>
-        }),
-        Slot::Shared => None,
-    };
+    // The entry's number, for lists; the shared entry is the only one.
+    let suffix = Signal::derive(move || match slot {
+        Slot::List(_, i) => (i18n.t().form.entry_suffix)(i + 1),
+        Slot::Shared => String::new(),
+    });
     let (kind, autocomplete) = match part {
         Part::Email => ("email", "email"),
         Part::Name => ("text", "name"),
         Part::Phone => ("tel", "tel"),
     };
-    let described_by = move || {
-        let mut ids: Vec<String> = purpose_id.iter().cloned().collect();
-        ids.extend(form.message_ids(path));
-        ids.join(" ")
+    let class = match part {
+        Part::Email => "contact-form__control--email",
+        Part::Name => "contact-form__control--name",
+        Part::Phone => "contact-form__control--phone",
     };
-    let invalid = move || form.shown_error(path).map(|_| "true");
-    let touch = move |_| form.touch(path);
     view! {
-        <div class=format!("contact-form__control contact-form__control--{}", part.key())>
-            <label for=id.clone() class="contact-form__label">
-                {label}
-                {suffix}
-            </label>
-            <input
-                id=id
-                type=kind
-                autocomplete=autocomplete
-                spellcheck=(part != Part::Name).then_some("false")
-                class="contact-form__input"
-                data-testid=path.to_string()
-                prop:value=move || form.entry_value(slot, part)
-                on:input:target=move |ev| form.set_entry_value(slot, part, ev.target().value())
-                on:blur=touch
-                aria-invalid=invalid
-                aria-describedby=described_by
-            />
-            <FieldMessage form path />
-        </div>
+        <TextField
+            id=form.path_id(path)
+            test_id=path.to_string()
+            label=Signal::derive(move || part_label(part, &i18n.t().form).to_owned())
+            label_suffix=suffix
+            also_described_by=Signal::stored(purpose_id.into_iter().collect::<Vec<_>>())
+            input_type=kind
+            autocomplete=autocomplete
+            no_spellcheck=part != Part::Name
+            value=Signal::derive(move || form.entry_value(slot, part))
+            on_input=Callback::new(move |value| form.set_entry_value(slot, part, value))
+            on_blur=Callback::new(move |()| form.touch(path))
+            error=Signal::derive(move || {
+                form.shown_error(path).map(|e| message(i18n.t(), &e))
+            })
+            warning=Signal::derive(move || {
+                form.shown_warning(path).map(|w| message(i18n.t(), &w))
+            })
+            class=class
+        />
     }
 }
 

@@ -7,6 +7,7 @@ use portal_domain::{ContactField, Environment, FieldPath, Leaf};
 
 use super::alert_contacts::alert_options;
 use super::state::{Form, Part, Slot, part_label};
+use crate::components::FieldMessages;
 use crate::i18n::I18n;
 use crate::i18n::validation::message;
 use crate::state::Session;
@@ -118,48 +119,24 @@ fn entry_part(leaf: Option<Leaf>) -> Part {
 }
 
 /// The error (red, with an icon and a spoken "Error:") or else the advice
-/// (amber) for one path; nothing while neither is due.
+/// (amber) for one path, through the form-field kit; nothing while neither is due.
 #[component]
 pub fn FieldMessage(form: Form, #[prop(into)] path: Signal<FieldPath>) -> impl IntoView {
     let i18n = I18n::expect();
-    let error = move || {
-        form.shown_error(path.get()).map(|error| {
-            view! {
-                <p
-                    class="contact-form__message contact-form__message--error"
-                    id=move || form.error_id(path.get())
-                    data-testid=move || format!("error:{}", path.get())
-                >
-                    <span class="contact-form__icon" aria-hidden="true"></span>
-                    <span class="contact-form__visually-hidden">
-                        {move || i18n.t().form.error_prefix}
-                        " "
-                    </span>
-                    <span>{move || message(i18n.t(), &error)}</span>
-                </p>
-            }
-        })
-    };
-    let warning = move || {
-        form.shown_warning(path.get()).map(|warning| {
-            view! {
-                <p
-                    class="contact-form__message contact-form__message--warning"
-                    id=move || form.warning_id(path.get())
-                    data-testid=move || format!("warning:{}", path.get())
-                >
-                    <span class="contact-form__icon" aria-hidden="true"></span>
-                    <span class="contact-form__visually-hidden">
-                        {move || i18n.t().form.warning_prefix}
-                        " "
-                    </span>
-                    <span>{move || message(i18n.t(), &warning)}</span>
-                </p>
-            }
-        })
-    };
+    let error = Signal::derive(move || {
+        form.shown_error(path.get())
+            .map(|error| message(i18n.t(), &error))
+    });
+    let warning = Signal::derive(move || {
+        form.shown_warning(path.get())
+            .map(|warning| message(i18n.t(), &warning))
+    });
     view! {
-        {error}
-        {warning}
+        <FieldMessages
+            id=Signal::derive(move || form.path_id(path.get()))
+            test_id=Signal::derive(move || path.get().to_string())
+            error
+            warning
+        />
     }
 }

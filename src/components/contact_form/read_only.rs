@@ -4,36 +4,9 @@
 use leptos::prelude::*;
 use portal_domain::{ContactField, ContactInfoResponse, User};
 
+use super::sections::{SECTIONS, Section};
 use super::values::field_values;
 use crate::i18n::I18n;
-
-/// The form's sections and the fields each holds, in reading order.
-const SECTIONS: [(Section, &[ContactField]); 3] = [
-    (
-        Section::Technical,
-        &[
-            ContactField::AlertContacts,
-            ContactField::TechnicalEmergency,
-            ContactField::TechnicalNonEmergency,
-        ],
-    ),
-    (
-        Section::Operational,
-        &[
-            ContactField::MerchantOperational,
-            ContactField::OperationalGoogle,
-            ContactField::SharedWithUsers,
-        ],
-    ),
-    (Section::SupportHours, &[ContactField::SupportHours]),
-];
-
-#[derive(Clone, Copy)]
-enum Section {
-    Technical,
-    Operational,
-    SupportHours,
-}
 
 #[component]
 pub fn ReadOnlyContactInfo(data: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
@@ -74,14 +47,7 @@ pub fn ReadOnlyContactInfo(data: ContactInfoResponse, users: Vec<User>) -> impl 
         }
     };
     let section = move |(section, fields): (Section, &'static [ContactField])| {
-        let title = move || {
-            let t = &i18n.t().form;
-            match section {
-                Section::Technical => t.section_technical,
-                Section::Operational => t.section_operational,
-                Section::SupportHours => t.section_support_hours,
-            }
-        };
+        let title = move || section.title(&i18n.t().form);
         view! {
             <section class="contact-form__section">
                 <h2 class="contact-form__section-title">{title}</h2>

@@ -142,7 +142,17 @@ fn Schedule(
             ids.join(" ")
         }
     };
-    let days_described_by = move || form.message_ids(days_path).join(" ");
+    let days_hint_id = form.path_id_with(days_path, "hint");
+    let days_described_by = {
+        let days_hint_id = days_hint_id.clone();
+        move || {
+            let mut ids = vec![days_hint_id.clone()];
+            ids.extend(form.message_ids(days_path));
+            ids.join(" ")
+        }
+    };
+    // Each day's checkbox says so too: the error is about the choice of days.
+    let days_invalid = move || form.shown_error(days_path).map(|_| "true");
 
     let day = {
         move |day: Weekday| {
@@ -160,6 +170,7 @@ fn Schedule(
                         type="checkbox"
                         id=id.clone()
                         class="contact-form__checkbox"
+                        aria-invalid=days_invalid
                         prop:checked=checked
                         on:change:target=move |ev| {
                             let on = ev.target().checked();
@@ -225,14 +236,14 @@ fn Schedule(
                 }
             };
             view! {
-                <div class="contact-form__control contact-form__control--time">
-                    <label for=id.clone() class="contact-form__label">
+                <div class="field contact-form__control--time">
+                    <label for=id.clone() class="field__label">
                         {label}
                     </label>
                     <input
                         id=id
                         type="time"
-                        class="contact-form__input"
+                        class="field__input"
                         data-testid=time_path.to_string()
                         prop:value=value
                         on:input:target=input
@@ -270,11 +281,11 @@ fn Schedule(
                     {move || i18n.t().form.preset_weekdays}
                 </button>
             </div>
-            <div class="contact-form__control contact-form__control--zone">
-                <label for=zone_id.clone() class="contact-form__label">
+            <div class="field contact-form__control--zone">
+                <label for=zone_id.clone() class="field__label">
                     {move || i18n.t().form.time_zone_label}
                 </label>
-                <p id=zone_hint_id class="contact-form__hint">
+                <p id=zone_hint_id class="field__hint">
                     {move || i18n.t().form.time_zone_hint}
                 </p>
                 <input
@@ -283,7 +294,7 @@ fn Schedule(
                     list=zones_id
                     autocomplete="off"
                     spellcheck="false"
-                    class="contact-form__input"
+                    class="field__input"
                     data-testid=zone_path.to_string()
                     prop:value=move || read(|s| s.time_zone.clone())
                     on:input:target=move |ev| {
@@ -301,9 +312,10 @@ fn Schedule(
                 aria-describedby=days_described_by
                 on:focusout=move |_| form.touch(days_path)
             >
-                <legend id=days_legend_id class="contact-form__label">
+                <legend id=days_legend_id class="field__label">
                     {move || i18n.t().form.days_label}
                 </legend>
+                <p id=days_hint_id class="field__hint">{move || i18n.t().form.days_hint}</p>
                 <FieldMessage form path=days_path />
                 <div class="contact-form__day-list">
                     {Weekday::ALL.into_iter().map(day).collect_view()}

@@ -1,0 +1,72 @@
+//! The form's footer: what the last save came to, Try again after a failure,
+//! and Save. The onboarding modal shows it in a fixed bar below its scrolling
+//! content (see [`super::FormActionsSlot`]).
+
+use leptos::prelude::*;
+
+use super::controller::{Controller, Outcome};
+use crate::i18n::I18n;
+
+#[component]
+pub fn Footer(controller: Controller) -> impl IntoView {
+    let i18n = I18n::expect();
+    let form = controller.form;
+    let saving = controller.saving;
+    let status_text = move || match controller.shows_saved() {
+        Some(Outcome::SavedMerged) => Some(i18n.t().form.saved_merged),
+        Some(_) => Some(i18n.t().form.saved),
+        None => None,
+    };
+    let problem_text = move || match controller.problem() {
+        Some(Outcome::SessionExpired) => Some(i18n.t().form.session_expired),
+        Some(Outcome::Network) => Some(i18n.t().common.server_unreachable),
+        Some(Outcome::Unexpected) => Some(i18n.t().common.unexpected_error),
+        _ => None,
+    };
+    let can_retry = move || {
+        matches!(
+            controller.problem(),
+            Some(Outcome::Network) | Some(Outcome::Unexpected)
+        )
+    };
+    view! {
+        <div class="contact-form__footer" data-testid="contact-form-footer">
+            <div class="contact-form__status" role="status" data-testid="form-status">
+                {status_text}
+            </div>
+            <div class="contact-form__problem" role="alert" data-testid="form-problem">
+                {move || {
+                    problem_text()
+                        .map(|text| {
+                            view! {
+                                <p class="field__message field__message--error">
+                                    <span class="field__icon" aria-hidden="true"></span>
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
+                <Show when=can_retry>
+                    <button
+                        type="button"
+                        id=form.dom_id("retry")
+                        class="button contact-form__button"
+                        on:click=move |_| controller.submit()
+                    >
+                        {move || i18n.t().common.retry}
+                    </button>
+                </Show>
+            </div>
+            <button
+                type="submit"
+                form=form.dom_id("form")
+                id=form.dom_id("save")
+                class="button button--primary contact-form__save"
+                disabled=move || saving.get()
+                data-testid="save-contact-info"
+            >
+                {move || if saving.get() { i18n.t().form.saving } else { i18n.t().form.save }}
+            </button>
+        </div>
+    }
+}
