@@ -1,10 +1,12 @@
 //! `cargo xtask …`: the Partner Portal's one-command set-up, serving and testing.
 //!
-//! Plain `std` only, so it compiles in seconds on a fresh machine before
-//! anything else is installed.
+//! Plain `std` plus two pure-Rust compressors (for precompressing the built
+//! app), so it compiles quickly on a fresh machine before anything else is
+//! installed.
 
 mod bench;
 mod http;
+mod precompress;
 mod process;
 mod screenshots;
 mod serve;
