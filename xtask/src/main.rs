@@ -1,10 +1,12 @@
 //! `cargo xtask …`: the Partner Portal's one-command set-up, serving and testing.
 //!
-//! Plain `std` only, so it compiles in seconds on a fresh machine before
-//! anything else is installed.
+//! Plain `std` plus two pure-Rust compressors (for precompressing the built
+//! app), so it compiles quickly on a fresh machine before anything else is
+//! installed.
 
 mod bench;
 mod http;
+mod precompress;
 mod process;
 mod screenshots;
 mod serve;
@@ -31,7 +33,7 @@ Commands:
            first failing one: lint, native, browser, e2e.
              --layer NAME       run only this layer (repeatable)
   size     Build the app in release and print the size of each file of dist/,
-           raw, gzip -9 and brotli -q 11.
+           raw and as sent with gzip -9 and brotli -q 11.
   bench    Build the server in release and measure the contact information API
            with wrk (installed from Debian when missing): GET throughput, GET
            latency at low load and durable PUTs, beside the targets.

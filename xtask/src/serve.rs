@@ -21,7 +21,8 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
                 .command("trunk")
                 .args(["build", "--release", "--offline"]))
         },
-    )
+    )?;
+    crate::precompress::dist(&tools.root.join("dist"))
 }
 
 /// Builds `target/release/portal-server`.

@@ -4,23 +4,18 @@ use crate::process::run;
 use crate::serve::build_app;
 use crate::tools::Tools;
 
-/// Node's zlib does gzip and brotli at the exact levels servers use, with no
-/// extra Rust crates to build.
+/// What the server sends: the `.br` and `.gz` files the build wrote (they get
+/// no rows of their own), or the file itself where compressing did not pay.
 const MEASURE: &str = r#"
-const fs = require('fs'), path = require('path'), zlib = require('zlib');
+const fs = require('fs'), path = require('path');
 const dist = process.argv[1];
-const files = fs.readdirSync(dist).filter(f => fs.statSync(path.join(dist, f)).isFile()).sort();
-const rows = files.map(f => {
-  const data = fs.readFileSync(path.join(dist, f));
-  return {
-    file: f,
-    raw: data.length,
-    gzip: zlib.gzipSync(data, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(data, { params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
-  };
-});
+const all = fs.readdirSync(dist).filter(f => fs.statSync(path.join(dist, f)).isFile());
+const isVariant = f => /\.(br|gz)$/.test(f) && all.includes(f.slice(0, -3));
+const size = f => fs.statSync(path.join(dist, f)).size;
+const sent = (f, suffix) => all.includes(f + suffix) ? size(f + suffix) : size(f);
+const rows = all.filter(f => !isVariant(f)).sort().map(f => ({
+  file: f, raw: size(f), gzip: sent(f, '.gz'), brotli: sent(f, '.br'),
+}));
 const n = v => v.toLocaleString('en-US');
 const line = r => console.log(r.file.padEnd(44) + n(r.raw).padStart(12) + n(r.gzip).padStart(12) + n(r.brotli).padStart(12));
 console.log('file'.padEnd(44) + 'raw'.padStart(12) + 'gzip -9'.padStart(12) + 'brotli -q11'.padStart(12));

@@ -86,8 +86,8 @@ pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
 
 /// The whole HTTP application: the API plus the web app from `config.dist_dir`.
 pub fn app(state: AppState, config: &Config) -> Router {
-    let index_html = std::fs::read_to_string(config.dist_dir.join("index.html")).ok();
-    let headers = security::SecurityHeaders::for_app(index_html.as_deref(), config.tls());
+    let site = web::Site::load(&config.dist_dir);
+    let headers = security::SecurityHeaders::for_app(site.index_html(), config.tls());
     let api = routes::api()
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -100,7 +100,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
         // miss, never the web app.
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))
-        .fallback_service(web::router(&config.dist_dir))
+        .fallback_service(web::router(site))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(
             headers,

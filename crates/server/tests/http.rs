@@ -127,20 +127,3 @@ async fn the_openapi_document_describes_every_route() {
         "{error_codes:?}"
     );
 }
-
-#[tokio::test]
-async fn the_app_is_sent_compressed_to_browsers_that_accept_it() {
-    let server = server().await;
-    let bundle = "export function start() { return 42; }\n".repeat(500);
-    std::fs::write(server.config.dist_dir.join("bundle.js"), &bundle).unwrap();
-    let answer = server
-        .get("/bundle.js")
-        .header("accept-encoding", "br, gzip")
-        .send()
-        .await;
-    assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(answer.headers["content-encoding"], "br");
-    let plain = server.get("/bundle.js").send().await;
-    assert!(!plain.headers.contains_key("content-encoding"));
-    assert_eq!(plain.body, serde_json::Value::String(bundle));
-}

@@ -108,7 +108,8 @@ impl Call<'_> {
         self
     }
 
-    pub async fn send(self) -> Answer {
+    /// The answer with its body as bytes, for files that are not JSON or text.
+    pub async fn send_raw(self) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
         let response = self
             .server
             .app
@@ -119,6 +120,11 @@ impl Call<'_> {
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, bytes.to_vec())
+    }
+
+    pub async fn send(self) -> Answer {
+        let (status, headers, bytes) = self.send_raw().await;
         let body = if bytes.is_empty() {
             Value::Null
         } else {
@@ -137,15 +143,24 @@ pub const PASSWORD: &str = "a long enough password";
 
 impl TestServer {
     pub async fn new() -> Self {
+        Self::with_app(|dist| {
+            std::fs::write(
+                dist.join("index.html"),
+                "<!doctype html><title>app shell</title><script type=\"module\">import init from '/app.js';</script>",
+            )
+            .unwrap();
+            std::fs::write(dist.join("app.js"), "console.log('app')").unwrap();
+        })
+        .await
+    }
+
+    /// A server whose built app is what `write_app` puts into the (empty)
+    /// `dist/` folder it is given; the server reads it at start.
+    pub async fn with_app(write_app: impl FnOnce(&std::path::Path)) -> Self {
         let dirs = tempfile::tempdir().unwrap();
         let dist = dirs.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(
-            dist.join("index.html"),
-            "<!doctype html><title>app shell</title><script type=\"module\">import init from '/app.js';</script>",
-        )
-        .unwrap();
-        std::fs::write(dist.join("app.js"), "console.log('app')").unwrap();
+        write_app(&dist);
         let config = Config {
             port: 8080,
             bind: [127, 0, 0, 1].into(),
