@@ -14,6 +14,13 @@ test('an administrator changes a contact and sees it in the history', async ({ p
   await unlockedAccount(page, 'History');
   await page.goto('/settings/contact');
   await expect(page.getByTestId('last-updated')).toContainText('Ada Admin');
+  await expect(page.getByTestId('history-entry').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const asked = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) asked.push(`${request.method()} ${url.pathname}`);
+  });
   await page.getByTestId('shared_with_users.email').fill('help-desk@partner.example');
   await page.getByRole('button', { name: 'Save contact information' }).click();
   await expect(page.getByTestId('form-status')).toHaveText('Contact information saved.');
@@ -21,6 +28,12 @@ test('an administrator changes a contact and sees it in the history', async ({ p
   await expect(newest).toContainText('Ada Admin');
   await expect(newest).toContainText('Operational contact (to share with users)');
   await expect(newest).toContainText('support@partner.example → help-desk@partner.example');
+  // The page kept its state: the message is still there once the history has
+  // reloaded, focus is back on Save, and the save cost one PUT (plus the history).
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('form-status')).toHaveText('Contact information saved.');
+  await expect(page.getByTestId('save-contact-info')).toBeFocused();
+  expect(asked.sort()).toEqual(['GET /api/v1/account/contact-info/history', 'PUT /api/v1/account/contact-info']);
 });
 
 /** The administrator on `page` and an editor in a second browser, both on Settings → Contact information. */
