@@ -9,7 +9,7 @@ pub mod local_date;
 mod onboarding;
 mod portal;
 pub mod tabs;
-mod users_panel;
+mod users;
 
 pub use contact_form::ContactForm;
 pub use field::{FieldMessages, TextField, described_by};
@@ -18,4 +18,4 @@ pub use language_switcher::LanguageSwitcher;
 pub use local_date::local_date;
 pub use onboarding::OnboardingModal;
 pub use portal::{EnvironmentSwitcher, Portal};
-pub use users_panel::UsersPanel;
+pub use users::UsersPanel;
