@@ -8,9 +8,47 @@ use portal_domain::{
 
 use super::role_picker::RoleSelect;
 use crate::api::{Api, ApiError};
-use crate::components::LabelledInput;
-use crate::i18n::I18n;
+use crate::components::TextField;
 use crate::i18n::validation::message;
+use crate::i18n::{Catalog, I18n};
+
+/// One text field of the form, and where its state lives.
+#[derive(Clone, Copy)]
+struct Entry {
+    path: FieldPath,
+    /// For tests; also the element id after the panel's own prefix.
+    test_id: &'static str,
+    input_type: &'static str,
+    label: fn(&Catalog) -> &'static str,
+    value: RwSignal<String>,
+    /// Left once: from then on its problems show.
+    touched: RwSignal<bool>,
+    input_ref: NodeRef<html::Input>,
+}
+
+impl Entry {
+    fn new(
+        path: FieldPath,
+        test_id: &'static str,
+        input_type: &'static str,
+        label: fn(&Catalog) -> &'static str,
+    ) -> Self {
+        Self {
+            path,
+            test_id,
+            input_type,
+            label,
+            value: RwSignal::new(String::new()),
+            touched: RwSignal::new(false),
+            input_ref: NodeRef::new(),
+        }
+    }
+
+    fn clear(self) {
+        self.value.set(String::new());
+        self.touched.set(false);
+    }
+}
 
 /// Checks as the user goes and again on submit; what the server finds wrong
 /// with a field shows on that field, anything else goes to the panel.
@@ -22,46 +60,41 @@ pub(super) fn InviteForm(
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let api = Api::expect();
-    let (name, set_name) = signal(String::new());
-    let (email, set_email) = signal(String::new());
+    let name = Entry::new(FieldPath::NAME, "invite-name", "text", |t| {
+        t.users.name_label
+    });
+    let email = Entry::new(FieldPath::EMAIL, "invite-email", "email", |t| {
+        t.users.email_label
+    });
+    let entries = [name, email];
     // Editor by default: from the onboarding modal, the point of inviting is
     // usually a colleague who can complete the contact information.
     let role = RwSignal::new(Role::Editor);
-    let touched_name = RwSignal::new(false);
-    let touched_email = RwSignal::new(false);
     let submitted = RwSignal::new(false);
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
-    let name_ref = NodeRef::<html::Input>::new();
-    let email_ref = NodeRef::<html::Input>::new();
 
     let problems = Memo::new(move |_| {
         validate_invitation(&NewInvitation {
-            name: name.get(),
-            email: email.get(),
+            name: name.value.get(),
+            email: email.value.get(),
             role: role.get(),
         })
     });
-    let shown = move |touched: RwSignal<bool>, path: FieldPath| {
-        let visible = touched.get() || submitted.get();
+    let error = move |entry: Entry| {
+        let visible = entry.touched.get() || submitted.get();
+        let find = |errors: &Vec<FieldError>| errors.iter().find(|e| e.path == entry.path).cloned();
         problems
-            .with(|errors| errors.iter().find(|e| e.path == path).cloned())
+            .with(find)
             .filter(|_| visible)
-            .or_else(|| {
-                server_errors.with(|errors| errors.iter().find(|e| e.path == path).cloned())
-            })
+            .or_else(|| server_errors.with(find))
             .map(|error| message(i18n.t(), &error))
     };
-    let name_error = Signal::derive(move || shown(touched_name, FieldPath::NAME));
-    let email_error = Signal::derive(move || shown(touched_email, FieldPath::EMAIL));
     let focus_first_invalid = move || {
-        let target = if name_error.with_untracked(Option::is_some) {
-            name_ref.get_untracked()
-        } else if email_error.with_untracked(Option::is_some) {
-            email_ref.get_untracked()
-        } else {
-            None
-        };
-        if let Some(input) = target {
+        let first = entries
+            .into_iter()
+            .find(|entry| untrack(|| error(*entry)).is_some())
+            .and_then(|entry| entry.input_ref.get_untracked());
+        if let Some(input) = first {
             let _ = input.focus();
         }
     };
@@ -72,10 +105,7 @@ pub(super) fn InviteForm(
         async move {
             match api.invite(invitation).await {
                 Ok(user) => {
-                    set_name.set(String::new());
-                    set_email.set(String::new());
-                    touched_name.set(false);
-                    touched_email.set(false);
+                    entries.into_iter().for_each(Entry::clear);
                     submitted.set(false);
                     on_invited.run(user);
                 }
@@ -100,8 +130,8 @@ pub(super) fn InviteForm(
             return;
         }
         invite.dispatch(NewInvitation {
-            name: name.get_untracked().trim().to_owned(),
-            email: email.get_untracked().trim().to_owned(),
+            name: name.value.get_untracked().trim().to_owned(),
+            email: email.value.get_untracked().trim().to_owned(),
             role: role.get_untracked(),
         });
     };
@@ -126,36 +156,28 @@ pub(super) fn InviteForm(
                 aria-busy=move || if busy.get() { "true" } else { "false" }
                 on:submit=on_submit
             >
-                <LabelledInput
-                    id=format!("{prefix}-invite-name")
-                    test_id="invite-name"
-                    label=Signal::derive(move || t().users.name_label.to_owned())
-                    input_type="text"
-                    autocomplete="off"
-                    value=name
-                    on_input=Callback::new(move |value| {
-                        set_name.set(value);
-                        server_errors.update(|e| e.retain(|e| e.path != FieldPath::NAME));
+                {entries
+                    .into_iter()
+                    .map(|entry| {
+                        view! {
+                            <TextField
+                                id=format!("{prefix}-{}", entry.test_id)
+                                test_id=entry.test_id
+                                label=Signal::derive(move || (entry.label)(t()).to_owned())
+                                input_type=entry.input_type
+                                autocomplete="off"
+                                value=entry.value
+                                on_input=Callback::new(move |value| {
+                                    entry.value.set(value);
+                                    server_errors.update(|e| e.retain(|e| e.path != entry.path));
+                                })
+                                on_blur=Callback::new(move |()| entry.touched.set(true))
+                                error=Signal::derive(move || error(entry))
+                                input_ref=entry.input_ref
+                            />
+                        }
                     })
-                    on_blur=Callback::new(move |()| touched_name.set(true))
-                    error=name_error
-                    input_ref=name_ref
-                />
-                <LabelledInput
-                    id=format!("{prefix}-invite-email")
-                    test_id="invite-email"
-                    label=Signal::derive(move || t().users.email_label.to_owned())
-                    input_type="email"
-                    autocomplete="off"
-                    value=email
-                    on_input=Callback::new(move |value| {
-                        set_email.set(value);
-                        server_errors.update(|e| e.retain(|e| e.path != FieldPath::EMAIL));
-                    })
-                    on_blur=Callback::new(move |()| touched_email.set(true))
-                    error=email_error
-                    input_ref=email_ref
-                />
+                    .collect_view()}
                 <div class="users-panel__role-field">
                     <label class="users-panel__label" for=role_id.clone()>
                         {move || t().users.role_label}
