@@ -52,6 +52,11 @@ fn open(path: &str, api: &FakeApi, locale: Locale) -> (Mounted, Session) {
     (page, session.get().expect("the session was provided"))
 }
 
+/// A field's error as a screen reader reads it, "Error:" first.
+fn spoken_error(t: &i18n::Catalog, message: &str) -> String {
+    format!("{} {message}", t.form.error_prefix)
+}
+
 fn sign_in_with(page: &Mounted, email: &str, password: &str) {
     page.type_into("sign-in-email", email);
     page.type_into("sign-in-password", password);
@@ -93,19 +98,25 @@ async fn signing_in_sets_the_session_and_continues_to_next() {
     api.with(|s| s.session = None);
     let (page, session) = open("/sign-in?next=/settings/users", &api, Locale::En);
     settle().await;
-    assert_eq!(
-        page.attribute("sign-in-email", "autocomplete").as_deref(),
-        Some("username")
-    );
-    assert_eq!(
-        page.attribute("sign-in-email", "type").as_deref(),
-        Some("email")
-    );
-    assert_eq!(
-        page.attribute("sign-in-password", "autocomplete")
-            .as_deref(),
-        Some("current-password")
-    );
+    // What password managers, phone keyboards and screen readers go by.
+    for (field, attribute, value) in [
+        ("sign-in-email", "type", "email"),
+        ("sign-in-email", "autocomplete", "username"),
+        ("sign-in-email", "name", "email"),
+        ("sign-in-email", "autocapitalize", "none"),
+        ("sign-in-email", "spellcheck", "false"),
+        ("sign-in-email", "required", ""),
+        ("sign-in-password", "type", "password"),
+        ("sign-in-password", "autocomplete", "current-password"),
+        ("sign-in-password", "name", "password"),
+        ("sign-in-password", "required", ""),
+    ] {
+        assert_eq!(
+            page.attribute(field, attribute).as_deref(),
+            Some(value),
+            "{field} {attribute}"
+        );
+    }
 
     sign_in_with(&page, "Ana@Acme.example ", "correct password");
     settle().await;
@@ -187,7 +198,7 @@ async fn empty_fields_are_pointed_out_without_asking_the_server() {
     let message = page.find(&format!("#{described}")).unwrap();
     assert_eq!(
         message.text_content().unwrap(),
-        i18n::EN.auth.email_required
+        spoken_error(&i18n::EN, i18n::EN.auth.email_required)
     );
     assert_eq!(page.focused().as_deref(), Some("sign-in-email"));
     assert!(api.calls().is_empty());
@@ -195,8 +206,9 @@ async fn empty_fields_are_pointed_out_without_asking_the_server() {
     page.type_into("sign-in-email", "ana@acme.example");
     settle().await;
     assert_eq!(
-        page.attribute("sign-in-email", "aria-invalid").as_deref(),
-        Some("false")
+        page.attribute("sign-in-email", "aria-invalid"),
+        None,
+        "no longer marked invalid"
     );
     assert!(page.html().contains(i18n::EN.auth.password_required));
     assert!(
@@ -300,8 +312,8 @@ async fn a_setup_link_asks_for_the_address_too() {
     page.leave("invitation-email");
     settle().await;
     assert_eq!(
-        page.text_of("invitation-email-error"),
-        i18n::EN.validation.email_domain_needs_dot
+        page.text_of("error:invitation-email"),
+        spoken_error(&i18n::EN, i18n::EN.validation.email_domain_needs_dot)
     );
 
     page.type_into("invitation-email", "boss@acme.example");
@@ -330,15 +342,15 @@ async fn password_mismatch_shows_after_leaving_the_field_and_clears() {
     page.type_into("invitation-confirm", "correct horse");
     settle().await;
     assert!(
-        page.find_by_test_id("invitation-confirm-error").is_none(),
+        page.find_by_test_id("error:invitation-confirm").is_none(),
         "nothing is said while typing"
     );
 
     page.leave("invitation-confirm");
     settle().await;
     assert_eq!(
-        page.text_of("invitation-confirm-error"),
-        i18n::EN.auth.passwords_mismatch
+        page.text_of("error:invitation-confirm"),
+        spoken_error(&i18n::EN, i18n::EN.auth.passwords_mismatch)
     );
     assert_eq!(
         page.attribute("invitation-confirm", "aria-invalid")
@@ -353,11 +365,11 @@ async fn password_mismatch_shows_after_leaving_the_field_and_clears() {
 
     page.type_into("invitation-confirm", "correct horse battery");
     settle().await;
-    assert!(page.find_by_test_id("invitation-confirm-error").is_none());
+    assert!(page.find_by_test_id("error:invitation-confirm").is_none());
     assert_eq!(
-        page.attribute("invitation-confirm", "aria-invalid")
-            .as_deref(),
-        Some("false")
+        page.attribute("invitation-confirm", "aria-invalid"),
+        None,
+        "no longer marked invalid"
     );
 }
 
@@ -370,12 +382,12 @@ async fn sending_an_incomplete_form_points_to_the_first_problem() {
     page.click("invitation-submit");
     settle().await;
     assert_eq!(
-        page.text_of("invitation-password-error"),
-        "Use at least 12 characters."
+        page.text_of("error:invitation-password"),
+        spoken_error(&i18n::EN, "Use at least 12 characters.")
     );
     assert_eq!(
-        page.text_of("invitation-confirm-error"),
-        i18n::EN.auth.confirm_required
+        page.text_of("error:invitation-confirm"),
+        spoken_error(&i18n::EN, i18n::EN.auth.confirm_required)
     );
     assert_eq!(page.focused().as_deref(), Some("invitation-password"));
     assert!(
@@ -465,14 +477,14 @@ async fn the_servers_field_errors_land_on_the_fields() {
     page.click("invitation-submit");
     settle().await;
     assert_eq!(
-        page.text_of("invitation-email-error"),
-        i18n::EN.validation.already_registered
+        page.text_of("error:invitation-email"),
+        spoken_error(&i18n::EN, i18n::EN.validation.already_registered)
     );
     assert_eq!(page.focused().as_deref(), Some("invitation-email"));
 
     page.type_into("invitation-email", "bea@acme.example");
     settle().await;
-    assert!(page.find_by_test_id("invitation-email-error").is_none());
+    assert!(page.find_by_test_id("error:invitation-email").is_none());
 }
 
 #[wasm_bindgen_test]
@@ -490,8 +502,11 @@ async fn the_invitation_speaks_spanish() {
     page.leave("invitation-confirm");
     settle().await;
     assert_eq!(
-        page.text_of("invitation-confirm-error"),
-        "Las contraseñas no coinciden. Escribe la misma contraseña en los dos campos."
+        page.text_of("error:invitation-confirm"),
+        spoken_error(
+            &i18n::ES,
+            "Las contraseñas no coinciden. Escribe la misma contraseña en los dos campos."
+        )
     );
 }
 

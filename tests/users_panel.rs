@@ -65,6 +65,11 @@ fn alert(page: &Mounted) -> String {
     page.text_of("users-alert").trim().to_owned()
 }
 
+/// A field's error as a screen reader reads it, "Error:" first.
+fn spoken_error(message: &str) -> String {
+    format!("{} {message}", i18n::EN.form.error_prefix)
+}
+
 #[wasm_bindgen_test]
 async fn lists_everyone_with_role_and_status() {
     let api = account_with_invitations();
@@ -115,7 +120,7 @@ async fn an_administrator_invites_a_colleague() {
     let name: web_sys::HtmlInputElement =
         wasm_bindgen::JsCast::unchecked_into(page.get("invite-name"));
     assert_eq!(name.value(), "", "the form is ready for the next colleague");
-    assert!(page.find_by_test_id("invite-name-error").is_none());
+    assert!(page.find_by_test_id("error:invite-name").is_none());
 }
 
 #[wasm_bindgen_test]
@@ -127,12 +132,12 @@ async fn the_invite_form_checks_before_sending() {
     page.submit("invite-form");
     settle().await;
     assert_eq!(
-        page.text_of("invite-name-error"),
-        i18n::EN.validation.required
+        page.text_of("error:invite-name"),
+        spoken_error(i18n::EN.validation.required)
     );
     assert_eq!(
-        page.text_of("invite-email-error"),
-        i18n::EN.validation.invalid_email
+        page.text_of("error:invite-email"),
+        spoken_error(i18n::EN.validation.invalid_email)
     );
     assert_eq!(
         page.attribute("invite-email", "aria-invalid").as_deref(),
@@ -152,8 +157,8 @@ async fn an_address_already_registered_is_shown_on_the_email_field() {
     page.submit("invite-form");
     settle().await;
     assert_eq!(
-        page.text_of("invite-email-error"),
-        i18n::EN.validation.already_registered
+        page.text_of("error:invite-email"),
+        spoken_error(i18n::EN.validation.already_registered)
     );
     assert_eq!(page.focused().as_deref(), Some("invite-email"));
     assert_eq!(status(&page), "");

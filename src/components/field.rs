@@ -87,6 +87,18 @@ pub fn TextField(
     /// `false` for addresses and numbers, where spelling suggestions only get in the way.
     #[prop(optional)]
     no_spellcheck: bool,
+    /// For what is typed exactly as it is (addresses), so phones do not
+    /// capitalise the first letter.
+    #[prop(optional)]
+    no_autocapitalize: bool,
+    /// Marks the field as one the form cannot do without (announced as
+    /// "required"); forms keep `novalidate`, so the kit's messages say what is missing.
+    #[prop(optional)]
+    required: bool,
+    /// The name the field is submitted and remembered under (password
+    /// managers read it); defaults to `id`.
+    #[prop(optional)]
+    name: Option<&'static str>,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     /// The user left the field: from now on its messages are due.
@@ -134,9 +146,11 @@ pub fn TextField(
                 id=id.clone()
                 class="field__input"
                 type=input_type
-                name=id.clone()
+                name=name.map_or_else(|| id.clone(), str::to_owned)
                 autocomplete=autocomplete
+                autocapitalize=no_autocapitalize.then_some("none")
                 spellcheck=no_spellcheck.then_some("false")
+                required=required
                 data-testid=test_id.clone()
                 node_ref=input_ref
                 aria-invalid=move || invalid().then_some("true")

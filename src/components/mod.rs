@@ -3,19 +3,17 @@
 pub mod contact_form;
 pub mod field;
 pub mod focus;
-mod labelled_input;
 mod language_switcher;
 pub mod local_date;
 mod onboarding;
 mod portal;
 pub mod tabs;
-mod users_panel;
+mod users;
 
 pub use contact_form::ContactForm;
 pub use field::{FieldMessages, TextField, described_by};
-pub use labelled_input::LabelledInput;
 pub use language_switcher::LanguageSwitcher;
 pub use local_date::local_date;
 pub use onboarding::OnboardingModal;
 pub use portal::{EnvironmentSwitcher, Portal};
-pub use users_panel::UsersPanel;
+pub use users::UsersPanel;

@@ -10,7 +10,7 @@ use portal_domain::{
 use wasm_bindgen::JsCast;
 
 use crate::api::{Api, ApiError};
-use crate::components::{LabelledInput, local_date};
+use crate::components::{TextField, local_date};
 use crate::i18n::validation::message;
 use crate::i18n::{Catalog, I18n};
 
@@ -399,8 +399,8 @@ fn InvitationForm(
             {setup
                 .then(|| {
                     view! {
-                        <LabelledInput
-                            id="invitation-email".to_owned()
+                        <TextField
+                            id="invitation-email"
                             label=Signal::derive(move || t().auth.email_label.to_owned())
                             hint=Signal::derive(move || t().auth.setup_email_hint.to_owned())
                             input_type="email"
@@ -416,8 +416,8 @@ fn InvitationForm(
                         />
                     }
                 })}
-            <LabelledInput
-                id="invitation-name".to_owned()
+            <TextField
+                id="invitation-name"
                 label=Signal::derive(move || t().auth.name_label.to_owned())
                 hint=Signal::derive(move || t().auth.name_hint.to_owned())
                 input_type="text"
@@ -431,8 +431,8 @@ fn InvitationForm(
                 error=name_error
                 input_ref=name_ref
             />
-            <LabelledInput
-                id="invitation-password".to_owned()
+            <TextField
+                id="invitation-password"
                 label=Signal::derive(move || t().auth.new_password_label.to_owned())
                 hint=Signal::derive(move || (t().auth.password_rules)(PASSWORD_MIN_CHARS))
                 input_type="password"
@@ -446,8 +446,8 @@ fn InvitationForm(
                 error=password_error
                 input_ref=password_ref
             />
-            <LabelledInput
-                id="invitation-confirm".to_owned()
+            <TextField
+                id="invitation-confirm"
                 label=Signal::derive(move || t().auth.confirm_password_label.to_owned())
                 input_type="password"
                 autocomplete="new-password"

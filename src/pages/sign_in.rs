@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::{SessionInfo, SignInRequest};
 
 use crate::api::{Api, ApiError};
+use crate::components::TextField;
 use crate::i18n::{Catalog, I18n};
 use crate::state::Session;
 
@@ -169,60 +170,36 @@ pub fn SignIn() -> impl IntoView {
                 aria-busy=move || if busy.get() { "true" } else { "false" }
                 on:submit=on_submit
             >
-                <div class="sign-in__field">
-                    <label class="sign-in__label" for="sign-in-email">
-                        {move || t().auth.email_label}
-                    </label>
-                    <input
-                        id="sign-in-email"
-                        class="sign-in__input"
-                        type="email"
-                        name="email"
-                        autocomplete="username"
-                        autocapitalize="none"
-                        spellcheck="false"
-                        required
-                        data-testid="sign-in-email"
-                        node_ref=email_ref
-                        aria-invalid=move || if email_missing.get() { "true" } else { "false" }
-                        aria-describedby=move || {
-                            email_missing.get().then_some("sign-in-email-error")
-                        }
-                        prop:value=email
-                        on:input:target=move |ev| set_email.set(ev.target().value())
-                    />
-                    <Show when=move || email_missing.get()>
-                        <p id="sign-in-email-error" class="sign-in__field-error">
-                            {move || t().auth.email_required}
-                        </p>
-                    </Show>
-                </div>
-                <div class="sign-in__field">
-                    <label class="sign-in__label" for="sign-in-password">
-                        {move || t().auth.password_label}
-                    </label>
-                    <input
-                        id="sign-in-password"
-                        class="sign-in__input"
-                        type="password"
-                        name="password"
-                        autocomplete="current-password"
-                        required
-                        data-testid="sign-in-password"
-                        node_ref=password_ref
-                        aria-invalid=move || if password_missing.get() { "true" } else { "false" }
-                        aria-describedby=move || {
-                            password_missing.get().then_some("sign-in-password-error")
-                        }
-                        prop:value=password
-                        on:input:target=move |ev| set_password.set(ev.target().value())
-                    />
-                    <Show when=move || password_missing.get()>
-                        <p id="sign-in-password-error" class="sign-in__field-error">
-                            {move || t().auth.password_required}
-                        </p>
-                    </Show>
-                </div>
+                <TextField
+                    id="sign-in-email"
+                    name="email"
+                    label=Signal::derive(move || t().auth.email_label.to_owned())
+                    input_type="email"
+                    autocomplete="username"
+                    no_autocapitalize=true
+                    no_spellcheck=true
+                    required=true
+                    value=email
+                    on_input=Callback::new(move |value| set_email.set(value))
+                    error=Signal::derive(move || {
+                        email_missing.get().then(|| t().auth.email_required.to_owned())
+                    })
+                    input_ref=email_ref
+                />
+                <TextField
+                    id="sign-in-password"
+                    name="password"
+                    label=Signal::derive(move || t().auth.password_label.to_owned())
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                    value=password
+                    on_input=Callback::new(move |value| set_password.set(value))
+                    error=Signal::derive(move || {
+                        password_missing.get().then(|| t().auth.password_required.to_owned())
+                    })
+                    input_ref=password_ref
+                />
                 <button
                     type="submit"
                     class="button button--primary sign-in__submit"
