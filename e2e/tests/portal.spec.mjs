@@ -177,24 +177,23 @@ test('a session that expires mid-edit brings the user back to the form with the 
   await expect(page.getByTestId('operational_google[0].email')).toHaveValue('kept-through-sign-in@partner.example');
 });
 
-test('every page passes axe-core in English and Spanish, at phone and desktop width', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const setup = await browser.newContext();
-  const { email } = await unlockedAccount(await setup.newPage(), 'Axe pages');
-  await setup.close();
-  for (const locale of ['en-US', 'es-ES']) {
-    for (const width of [360, 1280]) {
-      const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
-      const page = await context.newPage();
-      await signIn(page, email);
-      await expect(page.locator('#main h1')).toBeVisible();
-      for (const path of ['/', '/settings/contact', '/settings/users', '/help', '/no/such/page']) {
+// One page, one language, one width per test.
+for (const locale of ['en-US', 'es-ES']) {
+  for (const width of [360, 1280]) {
+    for (const path of ['/', '/settings/contact', '/settings/users', '/help', '/no/such/page']) {
+      test(`${path} passes axe-core (${locale}, ${width} px)`, async ({ browser }) => {
+        const setup = await browser.newContext();
+        const { email } = await unlockedAccount(await setup.newPage(), 'Axe pages');
+        await setup.close();
+        const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+        const page = await context.newPage();
+        await signIn(page, email);
         await page.goto(path);
         await expect(page.locator('#main h1')).toBeVisible();
         await page.waitForLoadState('networkidle');
         await expectAccessible(page, `${path} ${locale} ${width}`);
-      }
-      await context.close();
+        await context.close();
+      });
     }
   }
-});
+}
