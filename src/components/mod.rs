@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+mod account_data;
 pub mod contact_form;
 pub mod field;
 pub mod focus;
@@ -10,6 +11,7 @@ mod portal;
 pub mod tabs;
 mod users;
 
+pub use account_data::WithContactAndUsers;
 pub use contact_form::ContactForm;
 pub use field::{FieldMessages, TextField, described_by};
 pub use language_switcher::LanguageSwitcher;

@@ -7,9 +7,9 @@ use portal_domain::{ContactInfoResponse, Role, User};
 use crate::components::contact_form::FormActionsSlot;
 use crate::components::focus::{focus_main_heading, trap_tab};
 use crate::components::tabs::{Tab, TabList, TabPanel};
-use crate::components::{ContactForm, LanguageSwitcher, UsersPanel};
+use crate::components::{ContactForm, LanguageSwitcher, UsersPanel, WithContactAndUsers};
 use crate::i18n::I18n;
-use crate::state::{AccountData, Announcer, Loaded, Session};
+use crate::state::{AccountData, Announcer, Session};
 
 /// The modal dialog (APG "Modal Dialog"): focus moves in on open, Tab wraps
 /// inside, Escape does nothing (it cannot be dismissed), and the portal behind
@@ -36,22 +36,6 @@ pub fn OnboardingModal() -> impl IntoView {
     let data = AccountData::expect();
     data.ensure_contact();
     data.ensure_users();
-    let (contact, users) = (data.contact(), data.users());
-    // Changes only when both have arrived, so a later update of either (the
-    // Users tab inviting someone) never rebuilds the form under the user.
-    let ready = Memo::new(move |_| contact.with(Loaded::is_ready) && users.with(Loaded::is_ready));
-    let failed = Memo::new(move |_| {
-        contact.with(|c| c.error().is_some()) || users.with(|u| u.error().is_some())
-    });
-    let retry = move |_| {
-        if contact.with_untracked(|c| c.error().is_some()) {
-            data.reload_contact();
-        }
-        if users.with_untracked(|u| u.error().is_some()) {
-            data.reload_users();
-        }
-    };
-
     let on_saved = Callback::new(move |saved: ContactInfoResponse| {
         // The page behind mounts with the saved copy: nothing is asked again.
         data.set_contact(saved);
@@ -117,41 +101,22 @@ pub fn OnboardingModal() -> impl IntoView {
                     </div>
                     <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
                     <div class="modal__body">
-                        {move || {
-                            if ready.get() {
-                                let contact = contact.with_untracked(|c| c.ready().cloned());
-                                let users = users.with_untracked(|u| u.ready().cloned());
-                                let (Some(contact), Some(users)) = (contact, users) else {
-                                    return ().into_any();
-                                };
-                                view! {
-                                    <TabPanel id="contact" active=active>
-                                        {if role().can_edit_contact_info() {
-                                            view! { <ContactForm data=contact users=users on_saved=on_saved /> }.into_any()
-                                        } else {
-                                            view! { <ReadOnlyExplanation users=users /> }.into_any()
-                                        }}
-                                    </TabPanel>
-                                    <TabPanel id="users" active=active>
-                                        <p>{move || i18n.t().gate.users_intro}</p>
-                                        <UsersPanel compact=true />
-                                    </TabPanel>
-                                }
-                                    .into_any()
-                            } else if failed.get() {
-                                view! {
-                                    <div role="alert" class="notice notice--error">
-                                        <p>{move || i18n.t().common.server_unreachable}</p>
-                                        <button type="button" class="button" on:click=retry>
-                                            {move || i18n.t().common.retry}
-                                        </button>
-                                    </div>
-                                }
-                                    .into_any()
-                            } else {
-                                view! { <p role="status">{move || i18n.t().common.loading}</p> }.into_any()
+                        <WithContactAndUsers ready=move |contact, users| {
+                            view! {
+                                <TabPanel id="contact" active=active>
+                                    {if role().can_edit_contact_info() {
+                                        view! { <ContactForm data=contact users=users on_saved=on_saved /> }.into_any()
+                                    } else {
+                                        view! { <ReadOnlyExplanation users=users /> }.into_any()
+                                    }}
+                                </TabPanel>
+                                <TabPanel id="users" active=active>
+                                    <p>{move || i18n.t().gate.users_intro}</p>
+                                    <UsersPanel compact=true />
+                                </TabPanel>
                             }
-                        }}
+                                .into_any()
+                        } />
                     </div>
                     <footer class="modal__footer">
                         <a href="/help" target="_blank" rel="noopener">

@@ -5,9 +5,9 @@ use portal_domain::{ContactInfoResponse, HistoryEntry};
 
 use crate::api::Api;
 use crate::components::local_date::local_date_time;
-use crate::components::{ContactForm, UsersPanel};
+use crate::components::{ContactForm, UsersPanel, WithContactAndUsers};
 use crate::i18n::I18n;
-use crate::state::{AccountData, Announcer, Loaded, Resource, Session};
+use crate::state::{AccountData, Announcer, Resource, Session};
 
 /// The onboarding form again, pre-filled, with who saved last and the history.
 ///
@@ -21,17 +21,9 @@ pub fn ContactSettings() -> impl IntoView {
     let announcer = Announcer::expect();
     let data = AccountData::expect();
     data.visit(&[Resource::Contact, Resource::Users]);
-    let (contact, users) = (data.contact(), data.users());
+    let contact = data.contact();
     // Bumped after a save so the history panel reloads.
     let saves = RwSignal::new(0u32);
-    let ready = Memo::new(move |_| contact.with(Loaded::is_ready) && users.with(Loaded::is_ready));
-    let failed = Memo::new(move |_| {
-        contact.with(|c| c.error().is_some()) || users.with(|u| u.error().is_some())
-    });
-    let retry = move |_| {
-        data.reload_contact();
-        data.reload_users();
-    };
     let editable = move || session.with(|s| s.is_some_and(|s| s.user.role.can_edit_contact_info()));
     let on_saved = Callback::new(move |saved: ContactInfoResponse| {
         data.set_contact(saved);
@@ -56,34 +48,15 @@ pub fn ContactSettings() -> impl IntoView {
                     }
                 })
         }}
-        {move || {
-            if ready.get() {
-                let contact = contact.with_untracked(|c| c.ready().cloned());
-                let users = users.with_untracked(|u| u.ready().cloned());
-                let (Some(contact), Some(users)) = (contact, users) else {
-                    return ().into_any();
-                };
-                view! {
-                    <Show when=move || !editable()>
-                        <p class="notice">{move || i18n.t().settings.read_only}</p>
-                    </Show>
-                    <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
-                }
-                    .into_any()
-            } else if failed.get() {
-                view! {
-                    <div role="alert" class="notice notice--error">
-                        <p>{move || i18n.t().common.server_unreachable}</p>
-                        <button type="button" class="button" on:click=retry>
-                            {move || i18n.t().common.retry}
-                        </button>
-                    </div>
-                }
-                    .into_any()
-            } else {
-                view! { <p role="status">{move || i18n.t().common.loading}</p> }.into_any()
+        <WithContactAndUsers ready=move |contact, users| {
+            view! {
+                <Show when=move || !editable()>
+                    <p class="notice">{move || i18n.t().settings.read_only}</p>
+                </Show>
+                <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
             }
-        }}
+                .into_any()
+        } />
         <HistoryPanel saves=saves />
     }
 }

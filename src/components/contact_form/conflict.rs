@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use portal_domain::{ContactField, ContactInfo};
 
 use super::controller::{Choice, Controller};
-use super::values::field_values;
+use super::footer::FormButton;
+use super::values::{ValueList, field_values};
 use crate::i18n::I18n;
 
 /// A save refused because the stored version moved on.
@@ -95,13 +96,10 @@ pub fn ConflictPanel(controller: Controller) -> impl IntoView {
                 </p>
             </Show>
             <div class="contact-form__actions">
-                <button
-                    type="button"
-                    class="button contact-form__button"
-                    on:click=move |_| controller.load_theirs()
-                >
-                    {move || i18n.t().form.load_theirs}
-                </button>
+                <FormButton
+                    label=Signal::derive(move || i18n.t().form.load_theirs)
+                    on_click=Callback::new(move |()| controller.load_theirs())
+                />
             </div>
         </div>
     }
@@ -153,23 +151,7 @@ fn ConflictField(controller: Controller, field: ContactField) -> impl IntoView {
         view! {
             <div class="contact-form__conflict-version" data-testid=test_id>
                 <p class="contact-form__conflict-version-title">{heading}</p>
-                {move || {
-                    let lines = values(theirs);
-                    if lines.is_empty() {
-                        view! { <p class="contact-form__value">{move || i18n.t().form.not_provided}</p> }
-                            .into_any()
-                    } else {
-                        view! {
-                            <ul class="contact-form__values">
-                                {lines
-                                    .into_iter()
-                                    .map(|line| view! { <li class="contact-form__value">{line}</li> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                }}
+                <ValueList lines=Signal::derive(move || values(theirs)) />
                 <div class="contact-form__check">
                     <input
                         type="radio"

@@ -84,14 +84,7 @@ pub fn EntryList(form: Form, field: ContactField) -> impl IntoView {
     let len = Memo::new(move |_| form.list_len(field));
     let full = move || len.get() >= CONTACT_LIST_MAX_ENTRIES;
 
-    let described_by = {
-        let purpose_id = purpose_id.clone();
-        move || {
-            let mut ids = vec![purpose_id.clone()];
-            ids.extend(form.message_ids(whole));
-            ids.join(" ")
-        }
-    };
+    let described_by = move || form.field_described_by(field);
 
     let entry = {
         let purpose_id = purpose_id.clone();

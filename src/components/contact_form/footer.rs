@@ -47,14 +47,11 @@ pub fn Footer(controller: Controller) -> impl IntoView {
                         })
                 }}
                 <Show when=can_retry>
-                    <button
-                        type="button"
+                    <FormButton
                         id=form.dom_id("retry")
-                        class="button contact-form__button"
-                        on:click=move |_| controller.submit()
-                    >
-                        {move || i18n.t().common.retry}
-                    </button>
+                        label=Signal::derive(move || i18n.t().common.retry)
+                        on_click=Callback::new(move |()| controller.submit())
+                    />
                 </Show>
             </div>
             <button
@@ -68,5 +65,26 @@ pub fn Footer(controller: Controller) -> impl IntoView {
                 {move || if saving.get() { i18n.t().form.saving } else { i18n.t().form.save }}
             </button>
         </div>
+    }
+}
+
+/// One of the form's secondary buttons (Try again, Discard draft…).
+#[component]
+pub fn FormButton(
+    #[prop(into)] label: Signal<&'static str>,
+    on_click: Callback<()>,
+    /// For buttons that take focus after an event.
+    #[prop(optional, into)]
+    id: Option<String>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            id=id
+            class="button contact-form__button"
+            on:click=move |_| on_click.run(())
+        >
+            {label}
+        </button>
     }
 }

@@ -28,7 +28,7 @@ use portal_domain::{ContactInfoResponse, User};
 
 use self::conflict::ConflictPanel;
 use self::controller::Controller;
-use self::footer::Footer;
+use self::footer::{Footer, FormButton};
 use self::read_only::ReadOnlyContactInfo;
 use self::sections::Sections;
 use self::state::{Form, editable_copy};
@@ -96,13 +96,10 @@ pub fn ContactForm(
             <Show when=move || controller.draft_notice.get()>
                 <div class="contact-form__notice contact-form__notice--info" data-testid="draft-notice">
                     <p>{move || i18n.t().form.draft_restored}</p>
-                    <button
-                        type="button"
-                        class="button contact-form__button"
-                        on:click=move |_| controller.discard_draft()
-                    >
-                        {move || i18n.t().form.discard_draft}
-                    </button>
+                    <FormButton
+                        label=Signal::derive(move || i18n.t().form.discard_draft)
+                        on_click=Callback::new(move |()| controller.discard_draft())
+                    />
                 </div>
             </Show>
             <p class="contact-form__required-note">{move || i18n.t().form.required_note}</p>

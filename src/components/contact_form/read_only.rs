@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use portal_domain::{ContactField, ContactInfoResponse, User};
 
 use super::sections::{SECTIONS, Section};
-use super::values::field_values;
+use super::values::{ValueList, field_values};
 use crate::i18n::I18n;
 
 #[component]
@@ -24,25 +24,7 @@ pub fn ReadOnlyContactInfo(data: ContactInfoResponse, users: Vec<User>) -> impl 
             <div class="contact-form__field" data-testid=format!("field-{}", field.path_prefix())>
                 <h3 class="contact-form__legend">{move || i18n.t().form.field_label(field)}</h3>
                 <p class="contact-form__purpose">{move || i18n.t().form.field_purpose(field)}</p>
-                {move || {
-                    let values = values();
-                    if values.is_empty() {
-                        view! {
-                            <p class="contact-form__value">{move || i18n.t().form.not_provided}</p>
-                        }
-                            .into_any()
-                    } else {
-                        view! {
-                            <ul class="contact-form__values">
-                                {values
-                                    .into_iter()
-                                    .map(|value| view! { <li class="contact-form__value">{value}</li> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                }}
+                <ValueList lines=Signal::derive(values) />
             </div>
         }
     };

@@ -277,6 +277,13 @@ impl Form {
         ids
     }
 
+    /// What describes a whole field: its purpose text, then its messages.
+    pub fn field_described_by(self, field: ContactField) -> String {
+        let mut ids = vec![self.purpose_id(field)];
+        ids.extend(self.message_ids(FieldPath::contact(field)));
+        ids.join(" ")
+    }
+
     pub fn touch(self, path: FieldPath) {
         if !self.touched.with_untracked(|t| t.contains(&path)) {
             self.touched.update(|t| {

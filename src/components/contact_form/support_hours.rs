@@ -37,14 +37,7 @@ pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoV
     let add_id = form.dom_id("support_hours-add");
     let len = Memo::new(move |_| form.info.with(|info| info.support_hours.len()));
 
-    let described_by = {
-        let purpose_id = purpose_id.clone();
-        move || {
-            let mut ids = vec![purpose_id.clone()];
-            ids.extend(form.message_ids(whole));
-            ids.join(" ")
-        }
-    };
+    let described_by = move || form.field_described_by(field);
     let schedule = {
         let zones_id = zones_id.clone();
         move |index: usize| {

@@ -1,6 +1,7 @@
 //! A field's value as lines of text, in the current language: what read-only
 //! users see, and what the conflict panel puts side by side.
 
+use leptos::prelude::*;
 use portal_domain::{ContactEntry, ContactField, ContactInfo, SupportSchedule, User};
 
 use super::state::list;
@@ -68,4 +69,27 @@ fn schedule_line(i18n: I18n, schedule: &SupportSchedule) -> String {
         (t.hours_summary)(&schedule.from, &schedule.to)
     };
     format!("{}: {} · {hours}", schedule.time_zone, days.join(", "))
+}
+
+/// A field's lines as a list, or "Not provided" when there are none.
+#[component]
+pub fn ValueList(#[prop(into)] lines: Signal<Vec<String>>) -> impl IntoView {
+    let i18n = I18n::expect();
+    move || {
+        let lines = lines.get();
+        if lines.is_empty() {
+            view! { <p class="contact-form__value">{move || i18n.t().form.not_provided}</p> }
+                .into_any()
+        } else {
+            view! {
+                <ul class="contact-form__values">
+                    {lines
+                        .into_iter()
+                        .map(|line| view! { <li class="contact-form__value">{line}</li> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    }
 }
