@@ -6,7 +6,7 @@ use crate::tools::Tools;
 
 /// Node's zlib does gzip and brotli at the exact levels servers use, with no
 /// extra Rust crates to build.
-const MEASURE: &str = r#"
+pub const MEASURE: &str = r#"
 const fs = require('fs'), path = require('path'), zlib = require('zlib');
 const dist = process.argv[1];
 const files = fs.readdirSync(dist).filter(f => fs.statSync(path.join(dist, f)).isFile()).sort();

@@ -31,7 +31,7 @@ impl TestServer {
         step("Building portal-server", || {
             run(tools.cargo().args(["build", "--package", "portal-server"]))
         })?;
-        let server_bin = tools.root.join("target/debug/portal-server");
+        let server_bin = target_dir(tools).join("debug/portal-server");
         let dist = tools.root.join("dist");
         Self::launch(tools, "portal-e2e", server_bin, dist, None, false)
     }
@@ -40,7 +40,7 @@ impl TestServer {
     /// app folder) and quiet logs, for measuring the API.
     pub fn start_release_api(tools: &Tools) -> Result<Self, String> {
         build_release_server(tools)?;
-        let server_bin = tools.root.join("target/release/portal-server");
+        let server_bin = target_dir(tools).join("release/portal-server");
         let dist = TempDir::new("portal-no-app")?;
         Self::launch(
             tools,
@@ -50,6 +50,16 @@ impl TestServer {
             Some(dist),
             true,
         )
+    }
+
+    /// Builds the server in release and starts it serving the release app
+    /// already built into `dist/` (as `cargo xtask serve` runs it), with quiet
+    /// logs, for measuring page loads.
+    pub fn start_release_app(tools: &Tools) -> Result<Self, String> {
+        build_release_server(tools)?;
+        let server_bin = target_dir(tools).join("release/portal-server");
+        let dist = tools.root.join("dist");
+        Self::launch(tools, "portal-first-load", server_bin, dist, None, true)
     }
 
     /// Starts `server_bin` on a free port with a new data directory named
@@ -114,6 +124,15 @@ impl TestServer {
             .env("PORTAL_PUBLIC_URL", &self.url)
             .env("PORTAL_LOG", "warn");
         command
+    }
+}
+
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` when set (relative to
+/// the repository root, where every build runs), else `target/`.
+fn target_dir(tools: &Tools) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
+        Some(dir) => tools.root.join(dir),
+        None => tools.root.join("target"),
     }
 }
 
