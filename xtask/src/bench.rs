@@ -102,6 +102,9 @@ struct Session {
 }
 
 pub fn main(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("--first-load") {
+        return crate::first_load::main(&args[1..]);
+    }
     if let Some(extra) = args.first() {
         return Err(format!("`bench` takes no options (got `{extra}`)"));
     }
@@ -219,7 +222,7 @@ fn prepare(tools: &Tools, server: &TestServer) -> Result<Session, String> {
     Ok(Session { cookie, body, etag })
 }
 
-fn admin_output(command: &mut std::process::Command) -> Result<String, String> {
+pub(crate) fn admin_output(command: &mut std::process::Command) -> Result<String, String> {
     let what = crate::process::describe(command);
     let output = command
         .output()

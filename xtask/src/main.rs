@@ -5,6 +5,7 @@
 //! installed.
 
 mod bench;
+mod first_load;
 mod http;
 mod precompress;
 mod process;
@@ -37,6 +38,11 @@ Commands:
   bench    Build the server in release and measure the contact information API
            with wrk (installed from Debian when missing): GET throughput, GET
            latency at low load and durable PUTs, beside the targets.
+             --first-load       instead, measure the app's first load in
+                                Chromium: bytes on the wire, time to the
+                                onboarding modal (empty cache, repeat visit,
+                                unthrottled and mobile-throttled), API request
+                                counts and Lighthouse scores, beside the targets.
   screenshots
            For designers: a PNG of every screen and state (English and
            Spanish, 360 px and 1280 px wide) in screenshots/.

@@ -6,7 +6,7 @@ use crate::tools::Tools;
 
 /// What the server sends: the `.br` and `.gz` files the build wrote (they get
 /// no rows of their own), or the file itself where compressing did not pay.
-const MEASURE: &str = r#"
+pub const MEASURE: &str = r#"
 const fs = require('fs'), path = require('path');
 const dist = process.argv[1];
 const all = fs.readdirSync(dist).filter(f => fs.statSync(path.join(dist, f)).isFile());

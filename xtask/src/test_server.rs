@@ -52,6 +52,16 @@ impl TestServer {
         )
     }
 
+    /// Builds the server in release and starts it serving the release app
+    /// already built into `dist/` (as `cargo xtask serve` runs it), with quiet
+    /// logs, for measuring page loads.
+    pub fn start_release_app(tools: &Tools) -> Result<Self, String> {
+        build_release_server(tools)?;
+        let server_bin = tools.target_dir().join("release/portal-server");
+        let dist = tools.root.join("dist");
+        Self::launch(tools, "portal-first-load", server_bin, dist, None, true)
+    }
+
     /// Starts `server_bin` on a free port with a new data directory named
     /// after `prefix`. `quiet` keeps its standard output (the start-up banner,
     /// the set-up link of the account created on the empty database) and all

@@ -48,7 +48,7 @@ impl Tools {
     /// Where cargo puts what it builds: `CARGO_TARGET_DIR` if set (relative
     /// to the repository), else `target/`.
     pub fn target_dir(&self) -> PathBuf {
-        match std::env::var_os("CARGO_TARGET_DIR") {
+        match std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
             Some(dir) => self.root.join(dir),
             None => self.root.join("target"),
         }
