@@ -36,7 +36,10 @@ where
             let contact = contact.with_untracked(|c| c.ready().cloned());
             let users = users.with_untracked(|u| u.ready().cloned());
             match (contact, users) {
-                (Some(contact), Some(users)) => ready(contact, users),
+                // Untracked: what `ready` reads (the session, for the role)
+                // must not rebuild the form when it changes, e.g. when the
+                // session ends during a save.
+                (Some(contact), Some(users)) => untrack(|| ready(contact, users)),
                 _ => ().into_any(),
             }
         } else if failed.get() {
