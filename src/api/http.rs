@@ -1,4 +1,8 @@
 //! [`PortalApi`] over HTTP with gloo-net.
+//!
+//! JSON is read and written by the browser (`Response.json()`,
+//! `JSON.stringify`) and converted from and to Rust values with
+//! serde-wasm-bindgen, so no JSON parser is compiled into the app.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_domain::{
@@ -8,6 +12,8 @@ use portal_domain::{
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::{ApiError, ApiFuture, PortalApi};
 
@@ -40,12 +46,9 @@ where
     T: DeserializeOwned + 'static,
     B: Serialize,
 {
-    match request.json(body) {
+    match with_json(request, body) {
         Ok(request) => Box::pin(async move { decode(request.send().await).await }),
-        Err(e) => {
-            let error = ApiError::Decode(e.to_string());
-            Box::pin(async move { Err(error) })
-        }
+        Err(error) => Box::pin(async move { Err(error) }),
     }
 }
 
@@ -56,13 +59,23 @@ fn fetch_empty(request: RequestBuilder) -> ApiFuture<()> {
 
 /// Sends `body` as JSON; success has no body (204).
 fn fetch_json_empty<B: Serialize>(request: RequestBuilder, body: &B) -> ApiFuture<()> {
-    match request.json(body) {
+    match with_json(request, body) {
         Ok(request) => Box::pin(async move { expect_empty(request.send().await).await }),
-        Err(e) => {
-            let error = ApiError::Decode(e.to_string());
-            Box::pin(async move { Err(error) })
-        }
+        Err(error) => Box::pin(async move { Err(error) }),
     }
+}
+
+/// `body` as the request's JSON body: maps become objects and `None` becomes
+/// `null`, exactly as the server expects.
+fn with_json<B: Serialize>(request: RequestBuilder, body: &B) -> Result<Request, ApiError> {
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| ApiError::Decode(e.to_string()))?;
+    let text = js_sys::JSON::stringify(&value).map_err(|e| ApiError::Decode(js_message(&e)))?;
+    request
+        .header("Content-Type", "application/json")
+        .body(text)
+        .map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 fn if_match(request: RequestBuilder, version: i64) -> RequestBuilder {
@@ -174,17 +187,33 @@ async fn decode<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()));
+        return json_of::<T>(response).await;
     }
     Err(error_of(response).await)
 }
 
+/// The response's body parsed by the browser, as a `T`.
+async fn json_of<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let raw = web_sys::Response::from(response);
+    let promise = raw.json().map_err(|e| ApiError::Decode(js_message(&e)))?;
+    let value = JsFuture::from(promise)
+        .await
+        .map_err(|e| ApiError::Decode(js_message(&e)))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// The message of a JavaScript error, or the value as text.
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default()
+}
+
 async fn error_of(response: Response) -> ApiError {
     let status = response.status();
-    let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| {
+    let body = json_of::<ErrorBody>(response).await.unwrap_or_else(|_| {
         ErrorBody::new(
             "unexpected_response",
             format!("the server answered {status} without an error body"),
