@@ -9,7 +9,9 @@ use crate::tools::Tools;
 /// Where `trunk serve` expects the API during development (see Trunk.toml).
 const DEV_SERVER_PORT: &str = "8081";
 
-/// Builds the app with Trunk in release, offline, into `dist/`.
+/// Builds the app with Trunk in release, offline, into `dist/`, then
+/// minifies its JavaScript. Every release build of the app (serve, size,
+/// end-to-end tests, screenshots) goes through here.
 pub fn build_app(tools: &Tools) -> Result<(), String> {
     step("Fetching crates for an offline build (cargo fetch)", || {
         run(tools.cargo().arg("fetch"))
@@ -21,7 +23,13 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
                 .command("trunk")
                 .args(["build", "--release", "--offline"]))
         },
-    )
+    )?;
+    step("Minifying the app's JavaScript (terser)", || {
+        run(tools
+            .command("node")
+            .arg(tools.root.join("tools/minify-js.mjs"))
+            .arg(tools.root.join("dist")))
+    })
 }
 
 /// Builds `target/release/portal-server`.

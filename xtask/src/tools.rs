@@ -57,12 +57,12 @@ impl Tools {
     }
 
     /// What building the app needs: the wasm target, wasm-bindgen-cli at the
-    /// lockfile's version, Trunk and wasm-opt.
+    /// lockfile's version, Trunk, wasm-opt and terser.
     pub fn setup_app_build(&self) -> Result<(), String> {
         self.wasm_target()?;
         self.wasm_bindgen()?;
         self.trunk()?;
-        self.npm_ci(&self.root.join("tools"), "wasm-opt (npm binaryen)")
+        self.npm_ci(&self.root.join("tools"), "wasm-opt and terser (npm)")
     }
 
     /// What the browser tests need besides the build tools.
