@@ -1,10 +1,14 @@
-//! [`PortalApi`] over HTTP with gloo-net.
+//! [`PortalApi`] over HTTP with the browser's `fetch`.
+//!
+//! Every call goes through one non-generic path, [`Call::send`], which sends
+//! the request, checks the status and reads the JSON answer; only the final
+//! conversion into the endpoint's Rust type is generic, so the wasm carries
+//! one copy of the sending code instead of one per answer type.
 //!
 //! JSON is read and written by the browser (`Response.json()`,
 //! `JSON.stringify`) and converted from and to Rust values with
 //! serde-wasm-bindgen, so no JSON parser is compiled into the app.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
     Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange, SessionInfo,
@@ -14,6 +18,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, RequestInit, Response};
 
 use super::{ApiError, ApiFuture, PortalApi};
 
@@ -30,179 +35,121 @@ impl HttpApi {
         }
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+    fn call(&self, method: &'static str, path: &str) -> Call {
+        Call {
+            method,
+            url: format!("{}{path}", self.base),
+            if_match: None,
+            body: Ok(None),
+        }
     }
 }
 
-/// Sends a request without a body and decodes the JSON answer.
-fn fetch<T: DeserializeOwned + 'static>(request: RequestBuilder) -> ApiFuture<T> {
-    Box::pin(async move { decode(request.send().await).await })
+/// One request to send.
+struct Call {
+    method: &'static str,
+    url: String,
+    /// `If-Match: "version"`, for changes to versioned resources.
+    if_match: Option<i64>,
+    /// The JSON text to send, or why the body could not be written.
+    body: Result<Option<JsValue>, ApiError>,
 }
 
-/// Sends `body` as JSON and decodes the JSON answer.
-fn fetch_json<T, B>(request: RequestBuilder, body: &B) -> ApiFuture<T>
-where
-    T: DeserializeOwned + 'static,
-    B: Serialize,
-{
-    match with_json(request, body) {
-        Ok(request) => Box::pin(async move { decode(request.send().await).await }),
-        Err(error) => Box::pin(async move { Err(error) }),
-    }
-}
-
-/// Sends a request whose success has no body (204).
-fn fetch_empty(request: RequestBuilder) -> ApiFuture<()> {
-    Box::pin(async move { expect_empty(request.send().await).await })
-}
-
-/// Sends `body` as JSON; success has no body (204).
-fn fetch_json_empty<B: Serialize>(request: RequestBuilder, body: &B) -> ApiFuture<()> {
-    match with_json(request, body) {
-        Ok(request) => Box::pin(async move { expect_empty(request.send().await).await }),
-        Err(error) => Box::pin(async move { Err(error) }),
-    }
-}
-
-/// `body` as the request's JSON body: maps become objects and `None` becomes
-/// `null`, exactly as the server expects.
-fn with_json<B: Serialize>(request: RequestBuilder, body: &B) -> Result<Request, ApiError> {
-    let value = body
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let text = js_sys::JSON::stringify(&value).map_err(|e| ApiError::Decode(js_message(&e)))?;
-    request
-        .header("Content-Type", "application/json")
-        .body(text)
-        .map_err(|e| ApiError::Decode(e.to_string()))
-}
-
-fn if_match(request: RequestBuilder, version: i64) -> RequestBuilder {
-    request.header("If-Match", &format!("\"{version}\""))
-}
-
-impl PortalApi for HttpApi {
-    fn health(&self) -> ApiFuture<Health> {
-        fetch(Request::get(&self.url("/health")))
+impl Call {
+    fn if_match(mut self, version: i64) -> Self {
+        self.if_match = Some(version);
+        self
     }
 
-    fn session(&self) -> ApiFuture<SessionInfo> {
-        fetch(Request::get(&self.url("/session")))
+    /// Sends `body` as JSON: maps become objects and `None` becomes `null`,
+    /// exactly as the server expects.
+    fn json<B: Serialize>(mut self, body: &B) -> Self {
+        self.body = body
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| ApiError::Decode(e.to_string()))
+            .and_then(|value| {
+                js_sys::JSON::stringify(&value)
+                    .map(|text| Some(text.into()))
+                    .map_err(|e| ApiError::Decode(js_message(&e)))
+            });
+        self
     }
 
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        fetch_json(Request::post(&self.url("/session")), &request)
+    /// Sends the request and decodes the JSON answer as a `T`.
+    fn answer<T: DeserializeOwned + 'static>(self) -> ApiFuture<T> {
+        Box::pin(async move {
+            let value = self.send(true).await?;
+            serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+        })
     }
 
-    fn sign_out(&self) -> ApiFuture<()> {
-        fetch_empty(Request::delete(&self.url("/session")))
+    /// Sends the request; success has no body (204).
+    fn no_answer(self) -> ApiFuture<()> {
+        Box::pin(async move { self.send(false).await.map(drop) })
     }
 
-    fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
-        fetch_json(
-            Request::patch(&self.url("/session")),
-            &EnvironmentChange { environment },
-        )
-    }
-
-    fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
-        fetch(Request::get(&self.url("/account/contact-info")))
-    }
-
-    fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
-        fetch_json(
-            if_match(Request::put(&self.url("/account/contact-info")), version),
-            &info,
-        )
-    }
-
-    fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
-        fetch(Request::get(
-            &self.url(&format!("/account/contact-info/history?page={page}")),
-        ))
-    }
-
-    fn users(&self) -> ApiFuture<Vec<User>> {
-        fetch(Request::get(&self.url("/users")))
-    }
-
-    fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
-        fetch_json(Request::post(&self.url("/users")), &invitation)
-    }
-
-    fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
-        fetch_json(
-            if_match(
-                Request::patch(&self.url(&format!("/users/{user_id}"))),
-                version,
-            ),
-            &RoleChange { role },
-        )
-    }
-
-    fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
-        fetch_empty(if_match(
-            Request::delete(&self.url(&format!("/users/{user_id}"))),
-            version,
-        ))
-    }
-
-    fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
-        fetch(Request::post(
-            &self.url(&format!("/users/{user_id}/invitation")),
-        ))
-    }
-
-    fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
-        fetch_empty(Request::delete(
-            &self.url(&format!("/users/{user_id}/invitation")),
-        ))
-    }
-
-    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        fetch(Request::get(&self.url(&format!("/invitations/{token}"))))
-    }
-
-    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        fetch_json_empty(
-            Request::post(&self.url(&format!("/invitations/{token}/accept"))),
-            &accept,
-        )
+    /// Sends the request and checks the status: the parsed JSON body of a
+    /// success (`undefined` when `read_body` is false), or the error the
+    /// server answered.
+    async fn send(self, read_body: bool) -> Result<JsValue, ApiError> {
+        let body = self.body?;
+        let init = RequestInit::new();
+        init.set_method(self.method);
+        if self.if_match.is_some() || body.is_some() {
+            let headers = Headers::new().map_err(|e| ApiError::Network(js_message(&e)))?;
+            let set = |name: &str, value: &str| {
+                headers
+                    .set(name, value)
+                    .map_err(|e| ApiError::Network(js_message(&e)))
+            };
+            if let Some(version) = self.if_match {
+                set("If-Match", &format!("\"{version}\""))?;
+            }
+            if let Some(body) = &body {
+                set("Content-Type", "application/json")?;
+                init.set_body(body);
+            }
+            init.set_headers(&headers);
+        }
+        let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&self.url, &init))
+            .await
+            .map_err(|e| ApiError::Network(js_message(&e)))?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(error_of(&response).await);
+        }
+        if !read_body {
+            return Ok(JsValue::UNDEFINED);
+        }
+        json_of(&response)
+            .await
+            .map_err(|e| ApiError::Decode(js_message(&e)))
     }
 }
 
-async fn expect_empty(sent: Result<Response, gloo_net::Error>) -> Result<(), ApiError> {
-    let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(error_of(response).await)
-    }
+/// The response's body parsed by the browser.
+async fn json_of(response: &Response) -> Result<JsValue, JsValue> {
+    JsFuture::from(response.json()?).await
 }
 
-/// Checks the status and decodes either the expected body or the error body.
-async fn decode<T: DeserializeOwned>(
-    sent: Result<Response, gloo_net::Error>,
-) -> Result<T, ApiError> {
-    let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
-    if response.ok() {
-        return json_of::<T>(response).await;
-    }
-    Err(error_of(response).await)
-}
-
-/// The response's body parsed by the browser, as a `T`.
-async fn json_of<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let raw = web_sys::Response::from(response);
-    let promise = raw.json().map_err(|e| ApiError::Decode(js_message(&e)))?;
-    let value = JsFuture::from(promise)
+/// The shared error body of a failed answer, or a stand-in when there is none.
+async fn error_of(response: &Response) -> ApiError {
+    let status = response.status();
+    let body = json_of(response)
         .await
-        .map_err(|e| ApiError::Decode(js_message(&e)))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+        .ok()
+        .and_then(|value| serde_wasm_bindgen::from_value::<ErrorBody>(value).ok())
+        .unwrap_or_else(|| {
+            ErrorBody::new(
+                "unexpected_response",
+                format!("the server answered {status} without an error body"),
+            )
+        });
+    ApiError::Status { status, body }
 }
 
-/// The message of a JavaScript error, or the value as text.
+/// The message of a JavaScript error, or the value itself if it is text.
 fn js_message(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
@@ -211,13 +158,83 @@ fn js_message(error: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-async fn error_of(response: Response) -> ApiError {
-    let status = response.status();
-    let body = json_of::<ErrorBody>(response).await.unwrap_or_else(|_| {
-        ErrorBody::new(
-            "unexpected_response",
-            format!("the server answered {status} without an error body"),
-        )
-    });
-    ApiError::Status { status, body }
+impl PortalApi for HttpApi {
+    fn health(&self) -> ApiFuture<Health> {
+        self.call("GET", "/health").answer()
+    }
+
+    fn session(&self) -> ApiFuture<SessionInfo> {
+        self.call("GET", "/session").answer()
+    }
+
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.call("POST", "/session").json(&request).answer()
+    }
+
+    fn sign_out(&self) -> ApiFuture<()> {
+        self.call("DELETE", "/session").no_answer()
+    }
+
+    fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
+        self.call("PATCH", "/session")
+            .json(&EnvironmentChange { environment })
+            .answer()
+    }
+
+    fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
+        self.call("GET", "/account/contact-info").answer()
+    }
+
+    fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
+        self.call("PUT", "/account/contact-info")
+            .if_match(version)
+            .json(&info)
+            .answer()
+    }
+
+    fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
+        self.call("GET", &format!("/account/contact-info/history?page={page}"))
+            .answer()
+    }
+
+    fn users(&self) -> ApiFuture<Vec<User>> {
+        self.call("GET", "/users").answer()
+    }
+
+    fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
+        self.call("POST", "/users").json(&invitation).answer()
+    }
+
+    fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
+        self.call("PATCH", &format!("/users/{user_id}"))
+            .if_match(version)
+            .json(&RoleChange { role })
+            .answer()
+    }
+
+    fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
+        self.call("DELETE", &format!("/users/{user_id}"))
+            .if_match(version)
+            .no_answer()
+    }
+
+    fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
+        self.call("POST", &format!("/users/{user_id}/invitation"))
+            .answer()
+    }
+
+    fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
+        self.call("DELETE", &format!("/users/{user_id}/invitation"))
+            .no_answer()
+    }
+
+    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
+        self.call("GET", &format!("/invitations/{token}")).answer()
+    }
+
+    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
+        self.call("POST", &format!("/invitations/{token}/accept"))
+            .json(&accept)
+            .no_answer()
+    }
 }
