@@ -1,5 +1,5 @@
 //! Entry point of the web app: the crash notice, panic reporting, then mount
-//! the app.
+//! the app in place of the page's loading skeleton.
 
 use partner_portal::i18n::Locale;
 use web_sys::{Document, Element};
@@ -7,7 +7,13 @@ use web_sys::{Document, Element};
 fn main() {
     prepare_crash_notice();
     console_error_panic_hook::set_once();
+    let skeleton = leptos::prelude::document().get_element_by_id("app-skeleton");
     leptos::mount::mount_to_body(partner_portal::App);
+    // The app's first view is in place within the same task, so the page is
+    // never blank in between.
+    if let Some(skeleton) = skeleton {
+        skeleton.remove();
+    }
 }
 
 /// Puts the notice the page shows when the app stops on an error into the
