@@ -1,18 +1,57 @@
-// The first load: the page is never blank while the wasm downloads, and
-// nothing moves when the app replaces the page's skeleton.
+// The first load: the page is never blank while the wasm downloads, nothing
+// moves when the app replaces the page's skeleton, and who is signed in is
+// asked without waiting for the wasm.
 import { test, expect } from '@playwright/test';
+import { createAccount, createUser, signIn, unique } from './helpers.mjs';
 
 /** Holds back every wasm download until the returned function is called. */
 async function holdTheWasm(page) {
   let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
+  await holdTheWasmUntil(
+    page,
+    new Promise((resolve) => {
+      release = resolve;
+    }),
+  );
+  return release;
+}
+
+async function holdTheWasmUntil(page, released) {
   await page.route('**/*.wasm', async (route) => {
     await released;
     await route.continue();
   });
-  return release;
+}
+
+/**
+ * Loads `path` handing the wasm over only once `GET /api/v1/session` has gone
+ * out (so without the page's early request the app could never start), waits
+ * for `ready`, and returns the session requests and the wasm's.
+ */
+async function loadWatchingTheSession(page, path, ready) {
+  const sessions = [];
+  let wasm;
+  let sessionAsked;
+  const asked = new Promise((resolve) => {
+    sessionAsked = resolve;
+  });
+  const watch = (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === '/api/v1/session') {
+      sessions.push(request);
+      sessionAsked();
+    } else if (pathname.endsWith('.wasm')) {
+      wasm = request;
+    }
+  };
+  page.on('request', watch);
+  await holdTheWasmUntil(page, asked);
+  await page.goto(path);
+  await expect(ready).toBeVisible();
+  await wasm.response();
+  page.off('request', watch);
+  await page.unrouteAll();
+  return { sessions, wasm };
 }
 
 /** Position and size, and the background colour, of the first element `selector` matches. */
@@ -50,3 +89,27 @@ for (const { colorScheme, width } of [
     expect({ ...appCard, height: 0 }).toEqual({ ...skeletonCard, height: 0 });
   });
 }
+
+test('the session is asked while the wasm still downloads, once, signed out and signed in', async ({ page }) => {
+  const id = unique();
+  const { partnerId } = createAccount(`First load ${id}`);
+  const email = `first-load-${id}@partner.example`;
+  createUser(partnerId, email, 'administrator', 'First Load');
+
+  const signedOut = await loadWatchingTheSession(
+    page,
+    '/sign-in',
+    page.getByRole('heading', { name: 'Sign in to the Partner Portal' }),
+  );
+  expect(signedOut.sessions.map((r) => r.method())).toEqual(['GET']);
+
+  await signIn(page, email);
+  const signedIn = await loadWatchingTheSession(page, '/', page.getByTestId('onboarding-modal'));
+  // The app's own GET /session took the early answer: no second request.
+  expect(signedIn.sessions.map((r) => r.method())).toEqual(['GET']);
+  expect((await signedIn.sessions[0].response()).status()).toBe(200);
+  // Chromium's own timing: the session request started before the wasm finished downloading.
+  const session = signedIn.sessions[0].timing();
+  const wasm = signedIn.wasm.timing();
+  expect(session.startTime).toBeLessThan(wasm.startTime + wasm.responseEnd);
+});

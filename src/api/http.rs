@@ -45,7 +45,10 @@ impl HttpApi {
     }
 }
 
-/// One request to send.
+/// One request to send. A `GET` carries no headers of its own, so the
+/// app's first `GET /session` is exactly the request `index.html` preloads
+/// (same URL, `cors` mode, same-origin credentials) and the browser answers
+/// it from that preload instead of asking again.
 struct Call {
     method: &'static str,
     url: String,
