@@ -43,7 +43,11 @@ pub fn ContactSettings() -> impl IntoView {
                             <Show when=move || !editable()>
                                 <p class="notice">{move || i18n.t().settings.read_only}</p>
                             </Show>
-                            <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
+                            // Read without tracking: a session change (it ends
+                            // when a save answers 401) must not re-run this
+                            // block while the page is being torn down, which
+                            // would await the disposed resource and crash.
+                            <ContactForm data=contact users=users on_saved=on_saved editable=untrack(editable) />
                         }
                             .into_any()
                     }
