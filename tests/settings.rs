@@ -147,7 +147,10 @@ async fn switching_the_environment_keeps_what_the_user_typed() {
     let api = FakeApi::new();
     let page = portal_at("/settings/contact", api, Locale::En).await;
     let form_before = page.get("contact-form");
-    page.fill("operational_google[0].email", "typed-before-switching@acme.example");
+    page.fill(
+        "operational_google[0].email",
+        "typed-before-switching@acme.example",
+    );
     page.click_button("Sandbox");
     settle().await;
     assert!(form_before.is_same_node(Some(&page.get("contact-form"))));

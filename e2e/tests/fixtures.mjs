@@ -3,7 +3,9 @@
 // context or in contexts it creates) fails the test. A test that provokes an
 // HTTP error on purpose (a version conflict, an expired session) says which
 // answers it expects with `consoleGuard.allowStatus(412)`; the browser logs
-// those as "Failed to load resource", and nothing else is excused.
+// those as "Failed to load resource". A test of the crash notice, which
+// provokes a crash on purpose, excuses exactly its messages with
+// `consoleGuard.allowMessage(/…/)`. Nothing else is excused.
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
@@ -13,15 +15,21 @@ export const test = base.extend({
     async ({ context, browser }, use) => {
       const problems = [];
       const allowed = new Set();
+      const allowedMessages = [];
+      const excused = (text) => allowedMessages.some((pattern) => pattern.test(text));
       const watch = (page) => {
         page.on('console', (message) => {
           if (message.type() !== 'error') return;
           const text = message.text();
           const status = text.match(/the server responded with a status of (\d{3})/);
           if (status && allowed.has(Number(status[1]))) return;
+          if (excused(text)) return;
           problems.push(`console error on ${page.url()}: ${text}`);
         });
-        page.on('pageerror', (error) => problems.push(`uncaught exception on ${page.url()}: ${error.message}`));
+        page.on('pageerror', (error) => {
+          if (excused(`${error.name}: ${error.message}`)) return;
+          problems.push(`uncaught exception on ${page.url()}: ${error.message}`);
+        });
       };
       const watchContext = (ctx) => {
         ctx.pages().forEach(watch);
@@ -37,6 +45,7 @@ export const test = base.extend({
       try {
         await use({
           allowStatus: (...statuses) => statuses.forEach((s) => allowed.add(s)),
+          allowMessage: (...patterns) => allowedMessages.push(...patterns),
           problems: () => [...problems],
         });
       } finally {

@@ -1,6 +1,15 @@
 //! [`PortalApi`] over HTTP with gloo-net.
+//!
+//! Every call goes through one non-generic path, [`Call::send`], which sends
+//! the request and checks the status; only the final conversion into the
+//! endpoint's Rust type is generic, so the wasm carries one copy of the
+//! sending code instead of one per answer type.
+//!
+//! JSON is read and written by the browser (`Response.json()`,
+//! `JSON.stringify`) and converted from and to Rust values with
+//! serde-wasm-bindgen, so no JSON parser is compiled into the app.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
     ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
@@ -8,6 +17,9 @@ use portal_domain::{
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 
 use super::{ApiError, ApiFuture, PortalApi};
 
@@ -24,182 +36,214 @@ impl HttpApi {
         }
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-/// Sends a request without a body and decodes the JSON answer.
-fn fetch<T: DeserializeOwned + 'static>(request: RequestBuilder) -> ApiFuture<T> {
-    Box::pin(async move { decode(request.send().await).await })
-}
-
-/// Sends `body` as JSON and decodes the JSON answer.
-fn fetch_json<T, B>(request: RequestBuilder, body: &B) -> ApiFuture<T>
-where
-    T: DeserializeOwned + 'static,
-    B: Serialize,
-{
-    match request.json(body) {
-        Ok(request) => Box::pin(async move { decode(request.send().await).await }),
-        Err(e) => {
-            let error = ApiError::Decode(e.to_string());
-            Box::pin(async move { Err(error) })
+    fn call(&self, method: Method, path: &str) -> Call {
+        Call {
+            method,
+            url: format!("{}{path}", self.base),
+            if_match: None,
+            body: Ok(None),
         }
     }
 }
 
-/// Sends a request whose success has no body (204).
-fn fetch_empty(request: RequestBuilder) -> ApiFuture<()> {
-    Box::pin(async move { expect_empty(request.send().await).await })
+/// One request to send. A `GET` carries no headers of its own, so the
+/// app's first `GET /session` is exactly the request `index.html` preloads
+/// (same URL, `cors` mode, same-origin credentials) and the browser answers
+/// it from that preload instead of asking again.
+struct Call {
+    method: Method,
+    url: String,
+    /// `If-Match: "version"`, for changes to versioned resources.
+    if_match: Option<i64>,
+    /// The JSON text to send, or why the body could not be written.
+    body: Result<Option<JsValue>, ApiError>,
 }
 
-/// Sends `body` as JSON; success has no body (204).
-fn fetch_json_empty<B: Serialize>(request: RequestBuilder, body: &B) -> ApiFuture<()> {
-    match request.json(body) {
-        Ok(request) => Box::pin(async move { expect_empty(request.send().await).await }),
-        Err(e) => {
-            let error = ApiError::Decode(e.to_string());
-            Box::pin(async move { Err(error) })
+impl Call {
+    fn if_match(mut self, version: i64) -> Self {
+        self.if_match = Some(version);
+        self
+    }
+
+    /// Sends `body` as JSON: maps become objects and `None` becomes `null`,
+    /// exactly as the server expects.
+    fn json<B: Serialize>(mut self, body: &B) -> Self {
+        self.body = body
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| ApiError::Decode(e.to_string()))
+            .and_then(|value| {
+                js_sys::JSON::stringify(&value)
+                    .map(|text| Some(text.into()))
+                    .map_err(|e| ApiError::Decode(js_message(&e)))
+            });
+        self
+    }
+
+    /// Sends the request and decodes the JSON answer as a `T`.
+    fn answer<T: DeserializeOwned + 'static>(self) -> ApiFuture<T> {
+        Box::pin(async move { decode(&self.send().await?).await })
+    }
+
+    /// Sends the request and decodes the JSON answer as a `T`, or `None` when
+    /// the server answers 204 (nothing to say, e.g. nobody signed in).
+    fn maybe_answer<T: DeserializeOwned + 'static>(self) -> ApiFuture<Option<T>> {
+        Box::pin(async move {
+            let response = self.send().await?;
+            if response.status() == 204 {
+                return Ok(None);
+            }
+            decode(&response).await.map(Some)
+        })
+    }
+
+    /// Sends the request; success has no body (204).
+    fn no_answer(self) -> ApiFuture<()> {
+        Box::pin(async move { self.send().await.map(drop) })
+    }
+
+    /// Sends the request and checks the status: the response of a success,
+    /// or the error the server answered.
+    async fn send(self) -> Result<Response, ApiError> {
+        let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
+        let body = self.body?;
+        let mut request = RequestBuilder::new(&self.url).method(self.method);
+        if let Some(version) = self.if_match {
+            request = request.header("If-Match", &format!("\"{version}\""));
         }
+        let request = match body {
+            Some(body) => request
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(network)?,
+            None => request.build().map_err(network)?,
+        };
+        let response: Response = request.send().await.map_err(network)?.into();
+        if !response.ok() {
+            return Err(error_of(&response).await);
+        }
+        Ok(response)
     }
 }
 
-fn if_match(request: RequestBuilder, version: i64) -> RequestBuilder {
-    request.header("If-Match", &format!("\"{version}\""))
+/// The JSON answer of a success as a `T`.
+async fn decode<T: DeserializeOwned>(response: &Response) -> Result<T, ApiError> {
+    let value = json_of(response)
+        .await
+        .map_err(|e| ApiError::Decode(js_message(&e)))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// The response's body parsed by the browser.
+async fn json_of(response: &Response) -> Result<JsValue, JsValue> {
+    JsFuture::from(response.json()?).await
+}
+
+/// The shared error body of a failed answer, or a stand-in when there is none.
+async fn error_of(response: &Response) -> ApiError {
+    let status = response.status();
+    let body = json_of(response)
+        .await
+        .ok()
+        .and_then(|value| serde_wasm_bindgen::from_value::<ErrorBody>(value).ok())
+        .unwrap_or_else(|| {
+            ErrorBody::new(
+                ErrorCode::UnexpectedResponse,
+                format!("the server answered {status} without an error body"),
+            )
+        });
+    ApiError::Status { status, body }
+}
+
+/// The message of a JavaScript error, or the value itself if it is text.
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default()
 }
 
 impl PortalApi for HttpApi {
     fn health(&self) -> ApiFuture<Health> {
-        fetch(Request::get(&self.url("/health")))
+        self.call(Method::GET, "/health").answer()
     }
 
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
-        let request = Request::get(&self.url("/session"));
-        Box::pin(async move {
-            let response = request
-                .send()
-                .await
-                .map_err(|e| ApiError::Network(e.to_string()))?;
-            // Nobody signed in is an answer, not an error (204).
-            if response.status() == 204 {
-                return Ok(None);
-            }
-            decode(Ok(response)).await.map(Some)
-        })
+        self.call(Method::GET, "/session").maybe_answer()
     }
 
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        fetch_json(Request::post(&self.url("/session")), &request)
+        self.call(Method::POST, "/session").json(&request).answer()
     }
 
     fn sign_out(&self) -> ApiFuture<()> {
-        fetch_empty(Request::delete(&self.url("/session")))
+        self.call(Method::DELETE, "/session").no_answer()
     }
 
     fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
-        fetch_json(
-            Request::patch(&self.url("/session")),
-            &EnvironmentChange { environment },
-        )
+        self.call(Method::PATCH, "/session")
+            .json(&EnvironmentChange { environment })
+            .answer()
     }
 
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
-        fetch(Request::get(&self.url("/account/contact-info")))
+        self.call(Method::GET, "/account/contact-info").answer()
     }
 
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
-        fetch_json(
-            if_match(Request::put(&self.url("/account/contact-info")), version),
-            &info,
-        )
+        self.call(Method::PUT, "/account/contact-info")
+            .if_match(version)
+            .json(&info)
+            .answer()
     }
 
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
-        fetch(Request::get(
-            &self.url(&format!("/account/contact-info/history?page={page}")),
-        ))
+        self.call(
+            Method::GET,
+            &format!("/account/contact-info/history?page={page}"),
+        )
+        .answer()
     }
 
     fn users(&self) -> ApiFuture<Vec<User>> {
-        fetch(Request::get(&self.url("/users")))
+        self.call(Method::GET, "/users").answer()
     }
 
     fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
-        fetch_json(Request::post(&self.url("/users")), &invitation)
+        self.call(Method::POST, "/users").json(&invitation).answer()
     }
 
     fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
-        fetch_json(
-            if_match(
-                Request::patch(&self.url(&format!("/users/{user_id}"))),
-                version,
-            ),
-            &RoleChange { role },
-        )
+        self.call(Method::PATCH, &format!("/users/{user_id}"))
+            .if_match(version)
+            .json(&RoleChange { role })
+            .answer()
     }
 
     fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
-        fetch_empty(if_match(
-            Request::delete(&self.url(&format!("/users/{user_id}"))),
-            version,
-        ))
+        self.call(Method::DELETE, &format!("/users/{user_id}"))
+            .if_match(version)
+            .no_answer()
     }
 
     fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
-        fetch(Request::post(
-            &self.url(&format!("/users/{user_id}/invitation")),
-        ))
+        self.call(Method::POST, &format!("/users/{user_id}/invitation"))
+            .answer()
     }
 
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
-        fetch_empty(Request::delete(
-            &self.url(&format!("/users/{user_id}/invitation")),
-        ))
+        self.call(Method::DELETE, &format!("/users/{user_id}/invitation"))
+            .no_answer()
     }
 
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        fetch(Request::get(&self.url(&format!("/invitations/{token}"))))
+        self.call(Method::GET, &format!("/invitations/{token}"))
+            .answer()
     }
 
     fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        fetch_json_empty(
-            Request::post(&self.url(&format!("/invitations/{token}/accept"))),
-            &accept,
-        )
+        self.call(Method::POST, &format!("/invitations/{token}/accept"))
+            .json(&accept)
+            .no_answer()
     }
-}
-
-async fn expect_empty(sent: Result<Response, gloo_net::Error>) -> Result<(), ApiError> {
-    let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(error_of(response).await)
-    }
-}
-
-/// Checks the status and decodes either the expected body or the error body.
-async fn decode<T: DeserializeOwned>(
-    sent: Result<Response, gloo_net::Error>,
-) -> Result<T, ApiError> {
-    let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
-    if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()));
-    }
-    Err(error_of(response).await)
-}
-
-async fn error_of(response: Response) -> ApiError {
-    let status = response.status();
-    let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| {
-        ErrorBody::new(
-            ErrorCode::UnexpectedResponse,
-            format!("the server answered {status} without an error body"),
-        )
-    });
-    ApiError::Status { status, body }
 }

@@ -22,6 +22,10 @@ pub struct CommonText {
     /// A request failed for a reason the user cannot fix by editing.
     pub server_unreachable: &'static str,
     pub unexpected_error: &'static str,
+    /// Shown over the page when the app stopped on an error it cannot
+    /// recover from; only a reload starts it again.
+    pub crash_notice: &'static str,
+    pub crash_reload: &'static str,
     pub role_administrator: &'static str,
     pub role_editor: &'static str,
     pub role_read_only: &'static str,
@@ -76,6 +80,8 @@ pub const EN: CommonText = CommonText {
     not_found_home: "Go to the start page",
     server_unreachable: "Can't reach the portal server. Check your connection and try again.",
     unexpected_error: "Something went wrong on our side. Try again in a moment; if it keeps happening, contact support.",
+    crash_notice: "Something went wrong. Reload the page to continue.",
+    crash_reload: "Reload",
     role_administrator: "Administrator",
     role_editor: "Editor",
     role_read_only: "Read only",
@@ -114,6 +120,8 @@ pub const ES: CommonText = CommonText {
     not_found_home: "Ir a la página de inicio",
     server_unreachable: "No se puede conectar con el servidor del portal. Comprueba tu conexión y vuelve a intentarlo.",
     unexpected_error: "Se produjo un error de nuestra parte. Vuelve a intentarlo en unos momentos y, si sigue ocurriendo, comunícate con el equipo de asistencia.",
+    crash_notice: "Se produjo un error. Vuelve a cargar la página para continuar.",
+    crash_reload: "Volver a cargar",
     role_administrator: "Administrador",
     role_editor: "Editor",
     role_read_only: "Solo lectura",

@@ -4,24 +4,48 @@ use std::process::{Child, Command};
 
 use crate::option;
 use crate::process::{describe, run, step};
-use crate::tools::Tools;
+use crate::tools::{RELEASE_WASM_NIGHTLY, Tools, release_wasm_env};
 
 /// Where `trunk serve` expects the API during development (see Trunk.toml).
 const DEV_SERVER_PORT: &str = "8081";
 
-/// Builds the app with Trunk in release, offline, into `dist/`.
+/// Builds the app with Trunk in release, offline, into `dist/`, then
+/// minifies its JavaScript and writes the brotli and gzip files the server
+/// sends. Every release build of the app (serve, size,
+/// end-to-end tests, screenshots) goes through here, with the environment of
+/// [`release_wasm_env`].
 pub fn build_app(tools: &Tools) -> Result<(), String> {
-    step("Fetching crates for an offline build (cargo fetch)", || {
-        run(tools.cargo().arg("fetch"))
-    })?;
     step(
-        "Building the web app in release (trunk build --release --offline)",
+        "Fetching crates for an offline build, the standard library's too (cargo fetch)",
         || {
-            run(tools
-                .command("trunk")
-                .args(["build", "--release", "--offline"]))
+            // The rustup proxy on PATH, so the nightly's cargo runs: it knows
+            // which crates rebuilding the standard library needs.
+            run(release_wasm_env(tools.command("cargo").args([
+                "fetch",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])))
         },
     )?;
+    step(
+        &format!(
+            "Building the web app in release (trunk build --release --offline; the wasm with Rust {RELEASE_WASM_NIGHTLY})"
+        ),
+        || {
+            run(release_wasm_env(tools.command("trunk").args([
+                "build",
+                "--release",
+                "--offline",
+            ])))
+        },
+    )?;
+    step("Minifying the app's JavaScript (terser)", || {
+        run(tools
+            .command("node")
+            .arg(tools.root.join("tools/minify-js.mjs"))
+            .arg(tools.root.join("dist")))
+    })?;
+    // Last: terser rewrote the JavaScript and index.html.
     crate::precompress::dist(&tools.root.join("dist"))
 }
 

@@ -11,6 +11,10 @@ use crate::process::{command_in, run, step, version_matches};
 
 /// The Trunk release the project builds with (0.22 needs a newer rustc).
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The dated nightly that compiles the release wasm, and nothing else: it
+/// rebuilds the standard library for size (see [`release_wasm_env`]). Pinned,
+/// so a new nightly never changes the bundle unnoticed.
+pub const RELEASE_WASM_NIGHTLY: &str = "nightly-2026-05-20";
 /// Debian's Chromium and its driver, for the browser and end-to-end tests.
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -65,13 +69,15 @@ impl Tools {
         self.setup_e2e_packages()
     }
 
-    /// What building the app needs: the wasm target, wasm-bindgen-cli at the
-    /// lockfile's version, Trunk and wasm-opt.
+    /// What building the app in release needs: the wasm target, the nightly
+    /// for the release wasm, wasm-bindgen-cli at the lockfile's version,
+    /// Trunk, wasm-opt and terser.
     pub fn setup_app_build(&self) -> Result<(), String> {
         self.wasm_target()?;
+        self.release_wasm_nightly()?;
         self.wasm_bindgen()?;
         self.trunk()?;
-        self.npm_ci(&self.root.join("tools"), "wasm-opt (npm binaryen)")
+        self.npm_ci(&self.root.join("tools"), "wasm-opt and terser (npm)")
     }
 
     /// What the browser tests need besides the build tools.
@@ -101,6 +107,41 @@ impl Tools {
                 .command("rustup")
                 .args(["target", "add", "wasm32-unknown-unknown"]))
         })
+    }
+
+    /// [`RELEASE_WASM_NIGHTLY`] with the standard library's source (to rebuild
+    /// it) and the wasm32 target.
+    pub fn release_wasm_nightly(&self) -> Result<(), String> {
+        let installed = Command::new("rustup")
+            .args(["component", "list", "--installed", "--toolchain"])
+            .arg(RELEASE_WASM_NIGHTLY)
+            .current_dir(&self.root)
+            .output()
+            .map(|out| {
+                out.status.success() && has_components(&String::from_utf8_lossy(&out.stdout))
+            })
+            .unwrap_or(false);
+        if installed {
+            return Ok(());
+        }
+        step(
+            &format!(
+                "Installing Rust {RELEASE_WASM_NIGHTLY} with rust-src and the wasm32 target, for the release wasm (rustup; about a minute)"
+            ),
+            || {
+                run(self.command("rustup").args([
+                    "toolchain",
+                    "install",
+                    RELEASE_WASM_NIGHTLY,
+                    "--profile",
+                    "minimal",
+                    "--component",
+                    "rust-src",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ]))
+            },
+        )
     }
 
     pub fn wasm_bindgen(&self) -> Result<(), String> {
@@ -175,6 +216,34 @@ impl Tools {
     }
 }
 
+/// Whether `rustup component list --installed` printed what the release wasm
+/// needs: the standard library's source and the wasm32 target's.
+fn has_components(list: &str) -> bool {
+    let has = |name: &str| list.lines().any(|line| line.trim() == name);
+    has("rust-src") && has("rust-std-wasm32-unknown-unknown")
+}
+
+/// Makes `command` (a `trunk build --release`) compile the wasm with
+/// [`RELEASE_WASM_NIGHTLY`] and a standard library rebuilt for size: no panic
+/// machinery (a panic stops the app at once, and the page shows its crash
+/// notice), no source locations and no `Debug` formatting in the binary.
+///
+/// Trunk runs cargo with its own environment, so everything goes through
+/// variables. `RUSTFLAGS` replaces `.cargo/config.toml`'s flags, hence
+/// `erase_components` again. Only this command gets them: xtask itself, the
+/// browser tests, clippy and `trunk serve` stay on stable.
+pub fn release_wasm_env(command: &mut Command) -> &mut Command {
+    command
+        .env("RUSTUP_TOOLCHAIN", RELEASE_WASM_NIGHTLY)
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
+        .env("RUSTFLAGS", RELEASE_WASM_RUSTFLAGS)
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+}
+
+const RELEASE_WASM_RUSTFLAGS: &str = "--cfg erase_components -Zunstable-options \
+     -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
+
 /// Installs Debian `packages` as root, or says how to when not root.
 fn apt_install(what: &str, packages: &str) -> Result<(), String> {
     let install = format!("apt-get update && apt-get install -y {packages}");
@@ -247,6 +316,50 @@ fn parse_lockfile_version(text: &str, package: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nightly_counts_as_installed_only_with_both_components() {
+        let both = "cargo-x86_64-unknown-linux-gnu\nrust-src\nrust-std-wasm32-unknown-unknown\nrustc-x86_64-unknown-linux-gnu\n";
+        assert!(has_components(both));
+        assert!(!has_components(
+            "rust-src\nrustc-x86_64-unknown-linux-gnu\n"
+        ));
+        assert!(!has_components(
+            "rust-std-wasm32-unknown-unknown\nrust-std-x86_64-unknown-linux-gnu\n"
+        ));
+    }
+
+    #[test]
+    fn the_release_wasm_build_runs_on_the_pinned_nightly_and_keeps_erased_components() {
+        let mut command = Command::new("trunk");
+        release_wasm_env(&mut command);
+        let env: Vec<(String, Option<String>)> = command
+            .get_envs()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.map(|v| v.to_string_lossy().into_owned()),
+                )
+            })
+            .collect();
+        let get = |name: &str| {
+            env.iter()
+                .find(|(k, _)| k == name)
+                .and_then(|(_, v)| v.clone())
+        };
+        assert_eq!(
+            get("RUSTUP_TOOLCHAIN").as_deref(),
+            Some(RELEASE_WASM_NIGHTLY)
+        );
+        assert_eq!(
+            get("CARGO_UNSTABLE_BUILD_STD").as_deref(),
+            Some("std,panic_abort")
+        );
+        let flags = get("RUSTFLAGS").unwrap();
+        assert!(flags.starts_with("--cfg erase_components "), "{flags}");
+        assert!(flags.contains("-Cpanic=immediate-abort"), "{flags}");
+        assert!(!flags.contains("  "), "{flags}");
+    }
 
     #[test]
     fn finds_the_exact_package_in_a_lockfile() {

@@ -27,14 +27,24 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// The stored draft; one that no longer parses (an older app) is ignored.
+///
+/// The browser's own `JSON.parse` and `JSON.stringify` read and write the
+/// text, so the app ships no JSON parser of its own.
 pub fn load(key: &str) -> Option<Draft> {
     let text = storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    let value = js_sys::JSON::parse(&text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// Keeps the draft; a full or blocked storage only means no draft is kept.
 pub fn store(key: &str, draft: &Draft) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
+    let Some(storage) = storage() else { return };
+    let text = draft
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+        .and_then(|value| js_sys::JSON::stringify(&value).ok())
+        .and_then(|text| text.as_string());
+    if let Some(text) = text {
         let _ = storage.set_item(key, &text);
     }
 }
