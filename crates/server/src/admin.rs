@@ -15,6 +15,20 @@ use crate::db::{Db, DbError};
 use crate::secrets::hash_password;
 use crate::store::{self, Actor};
 
+/// Prints a line for the operator. A reader that stopped listening
+/// (`portal-server admin create-account … | head -1`) is not an error: it has
+/// what it wanted, and the command has already done its work.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(error) = writeln!(std::io::stdout(), $($arg)*) {
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("portal-server: cannot write to standard output: {error}");
+            }
+        }
+    }};
+}
+
 type Error = Box<dyn std::error::Error>;
 
 /// Creates the data directory if needed and opens (migrating) the database.
@@ -79,7 +93,7 @@ pub async fn bootstrap(db: &Db, config: &Config) -> Result<(), Error> {
         })
         .await?;
     for (partner_id, display_name, token) in links {
-        println!(
+        say!(
             "Account \"{display_name}\" ({partner_id}) has no administrator yet. Open this one-time link \
              to create one (valid {} days):\n    {}/invitation/{token}",
             store::INVITATION_DAYS,
@@ -145,12 +159,12 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
         })
         .await?;
     if created {
-        println!("Demo account \"Demo Travel Co.\" (DEMO-1) created. Sign in as:");
+        say!("Demo account \"Demo Travel Co.\" (DEMO-1) created. Sign in as:");
     } else {
-        println!("Demo account \"Demo Travel Co.\" (DEMO-1) is ready. Sign in as:");
+        say!("Demo account \"Demo Travel Co.\" (DEMO-1) is ready. Sign in as:");
     }
     for (_, email, role, password) in DEMO_USERS {
-        println!("    {email} / {password}  ({})", role.as_str());
+        say!("    {email} / {password}  ({})", role.as_str());
     }
     Ok(())
 }
@@ -214,8 +228,8 @@ pub async fn create_account(
             Ok(Ok((partner_id, token)))
         })
         .await??;
-    println!("{partner_id}");
-    println!("setup link: {}/invitation/{token}", config.public_url());
+    say!("{partner_id}");
+    say!("setup link: {}/invitation/{token}", config.public_url());
     Ok(())
 }
 
@@ -283,7 +297,7 @@ pub async fn create_user(
             Ok(Ok(id))
         })
         .await??;
-    println!("{user_id}");
+    say!("{user_id}");
     Ok(())
 }
 
@@ -315,7 +329,7 @@ pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
             || "not sent".to_owned(),
             |t| format!("sent {}", crate::clock::rfc3339(t)),
         );
-        println!(
+        say!(
             "#{id} queued {} to {recipient} ({delivery})\nSubject: {subject}\n\n{body}\n",
             crate::clock::rfc3339(at)
         );
