@@ -46,17 +46,39 @@ pub struct AppState {
     pub public_url: String,
     pub secure_cookies: bool,
     pub allowed_origins: Arc<Vec<String>>,
+    /// Password hashing (argon2id, 19 MiB each) runs at most one per core at
+    /// a time: a burst of sign-ins or invitation acceptances queues instead
+    /// of taking the machine's memory.
+    pub hashing: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(db: Db, config: &Config) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         Self {
             db,
             limiter: Arc::default(),
             public_url: config.public_url(),
             secure_cookies: config.tls(),
             allowed_origins: Arc::new(config.allowed_origins.clone()),
+            hashing: Arc::new(tokio::sync::Semaphore::new(cores)),
         }
+    }
+
+    /// Runs `work` (password hashing or checking) on the blocking pool once a
+    /// hashing slot is free.
+    pub async fn hash_work<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, db::DbError> {
+        let _slot = self
+            .hashing
+            .acquire()
+            .await
+            .map_err(|e| db::DbError::Task(e.to_string()))?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| db::DbError::Task(e.to_string()))
     }
 }
 

@@ -1010,3 +1010,69 @@ async fn the_first_start_creates_the_account_and_a_working_setup_link() {
     let links: i64 = server.count("SELECT COUNT(*) FROM invitations").await;
     assert_eq!(links, 0);
 }
+
+#[tokio::test]
+async fn accepting_a_link_that_does_not_work_or_with_bad_input_hashes_nothing() {
+    let t = team().await;
+    let admin = t.server.sign_in("admin@acme.example").await;
+    let invited = t
+        .server
+        .call("POST", "/api/v1/users")
+        .session(&admin)
+        .json(&json!({ "name": "Nora New", "email": "nora@acme.example", "role": "editor" }))
+        .send()
+        .await;
+    assert_eq!(invited.status, StatusCode::CREATED);
+    let body: String = t
+        .server
+        .sql(|c| {
+            c.query_row(
+                "SELECT body FROM outbox ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .await;
+    let token = body.split("/invitation/").nth(1).unwrap()[..64].to_owned();
+
+    // Every password-hashing slot is taken: a request that needed one would
+    // wait for it, so these answer only because they hash nothing.
+    let cores = t.server.state.hashing.available_permits();
+    let _slots = t
+        .server
+        .state
+        .hashing
+        .acquire_many(u32::try_from(cores).unwrap())
+        .await
+        .unwrap();
+    // A request that waited for a slot would never answer: the bound only
+    // turns that hang into a failure.
+    let answer = |request| tokio::time::timeout(std::time::Duration::from_secs(60), request);
+    let made_up = "ab".repeat(32);
+    let unknown = answer(
+        t.server
+            .call("POST", &format!("/api/v1/invitations/{made_up}/accept"))
+            .json(&json!({ "name": "Mallory", "password": PASSWORD }))
+            .send(),
+    )
+    .await
+    .expect("answered without hashing");
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown.code(), "invitation_invalid");
+    let weak = answer(
+        t.server
+            .call("POST", &format!("/api/v1/invitations/{token}/accept"))
+            .json(&json!({ "name": "Nora", "password": "short" }))
+            .send(),
+    )
+    .await
+    .expect("answered without hashing");
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Nothing changed: the invitation still works.
+    assert_eq!(
+        t.server
+            .count("SELECT COUNT(*) FROM invitations i JOIN users u ON u.id = i.user_id WHERE u.email = 'nora@acme.example'")
+            .await,
+        1
+    );
+}

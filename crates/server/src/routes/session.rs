@@ -85,10 +85,10 @@ pub async fn sign_in(
         .await?;
     let stored_hash = found.as_ref().and_then(|(_, _, _, hash)| hash.clone());
     let password = request.password;
-    let valid =
-        tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
-            .await
-            .unwrap_or(false);
+    let valid = state
+        .hash_work(move || verify_password(&password, stored_hash.as_deref()))
+        .await
+        .unwrap_or(false);
 
     let Some((user_id, account_id, name, _)) = found.filter(|_| valid) else {
         state.limiter.record_failure(&keys);

@@ -15,6 +15,8 @@ use tower::ServiceExt;
 
 pub struct TestServer {
     pub app: Router,
+    /// What the handlers share, e.g. to hold every password-hashing slot.
+    pub state: AppState,
     pub db: Db,
     pub config: Config,
     _dirs: tempfile::TempDir,
@@ -175,8 +177,10 @@ impl TestServer {
             demo: false,
         };
         let db = admin::open(&config).unwrap();
+        let state = AppState::new(db.clone(), &config);
         TestServer {
-            app: portal_server::app(AppState::new(db.clone(), &config), &config),
+            app: portal_server::app(state.clone(), &config),
+            state,
             db,
             config,
             _dirs: dirs,
