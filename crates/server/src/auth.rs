@@ -164,7 +164,28 @@ pub fn session_cookie(token: Option<&str>, secure: bool) -> (axum::http::HeaderN
 /// forgets the counts, which only ever makes sign-in easier for real users.
 #[derive(Default)]
 pub struct SignInLimiter {
-    failures: Mutex<HashMap<String, VecDeque<i64>>>,
+    failures: Mutex<Failures>,
+}
+
+/// Recent failures by key; keys whose failures all left the window are
+/// forgotten, so memory follows the last 15 minutes, not the server's age.
+#[derive(Default)]
+struct Failures {
+    by_key: HashMap<String, VecDeque<i64>>,
+    /// When keys without recent failures were last dropped.
+    swept_at: i64,
+}
+
+impl Failures {
+    /// Drops the keys with no failure inside the window, at most once a minute.
+    fn forget_old(&mut self, now: i64) {
+        if now - self.swept_at < 60 {
+            return;
+        }
+        self.by_key
+            .retain(|_, times| times.back().is_some_and(|t| now - t < LIMIT_WINDOW_SECS));
+        self.swept_at = now;
+    }
 }
 
 /// Failures allowed per key within [`LIMIT_WINDOW_SECS`].
@@ -175,11 +196,14 @@ pub const LIMIT_WINDOW_SECS: i64 = 15 * 60;
 impl SignInLimiter {
     /// Seconds until `keys` may try again, if any of them is over its limit.
     pub fn blocked_for(&self, keys: &[(String, usize)]) -> Option<u64> {
-        let now = now();
+        self.blocked_for_at(keys, now())
+    }
+
+    fn blocked_for_at(&self, keys: &[(String, usize)], now: i64) -> Option<u64> {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
         keys.iter()
             .filter_map(|(key, limit)| {
-                let times = failures.get_mut(key)?;
+                let times = failures.by_key.get_mut(key)?;
                 while times.front().is_some_and(|t| now - t >= LIMIT_WINDOW_SECS) {
                     times.pop_front();
                 }
@@ -191,10 +215,18 @@ impl SignInLimiter {
     }
 
     pub fn record_failure(&self, keys: &[(String, usize)]) {
-        let now = now();
+        self.record_failure_at(keys, now());
+    }
+
+    fn record_failure_at(&self, keys: &[(String, usize)], now: i64) {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        failures.forget_old(now);
         for (key, _) in keys {
-            failures.entry(key.clone()).or_default().push_back(now);
+            failures
+                .by_key
+                .entry(key.clone())
+                .or_default()
+                .push_back(now);
         }
     }
 
@@ -202,7 +234,17 @@ impl SignInLimiter {
         self.failures
             .lock()
             .unwrap_or_else(|p| p.into_inner())
+            .by_key
             .remove(key);
+    }
+
+    /// How many addresses and clients it currently remembers.
+    pub fn remembered(&self) -> usize {
+        self.failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .by_key
+            .len()
     }
 }
 
@@ -232,5 +274,34 @@ mod tests {
         assert!(limiter.blocked_for(&keys).is_some());
         limiter.clear(&keys[0].0);
         assert_eq!(limiter.blocked_for(&keys), None);
+    }
+
+    #[test]
+    fn the_limiter_forgets_addresses_and_clients_once_their_window_has_passed() {
+        let limiter = SignInLimiter::default();
+        let start = 1_000_000;
+        for i in 0..100 {
+            let keys = [(format!("address:user{i}@example.com"), 5)];
+            limiter.record_failure_at(&keys, start);
+        }
+        assert_eq!(limiter.remembered(), 100);
+        // Still inside the window: everything is kept, and still counts.
+        let recent = [("address:recent@example.com".to_owned(), 1)];
+        limiter.record_failure_at(&recent, start + LIMIT_WINDOW_SECS - 1);
+        assert_eq!(limiter.remembered(), 101);
+        assert!(
+            limiter
+                .blocked_for_at(&recent, start + LIMIT_WINDOW_SECS)
+                .is_some()
+        );
+        // The next failure after the window drops the 100 old addresses.
+        let later = [("client:203.0.113.9".to_owned(), 20)];
+        limiter.record_failure_at(&later, start + LIMIT_WINDOW_SECS + 60);
+        assert_eq!(limiter.remembered(), 2);
+        assert!(
+            limiter
+                .blocked_for_at(&recent, start + LIMIT_WINDOW_SECS + 60)
+                .is_some()
+        );
     }
 }

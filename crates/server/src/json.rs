@@ -20,11 +20,30 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => Err(rejection_to_error(rejection)),
+        let value = match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => value,
+            Err(rejection) => return Err(rejection_to_error(rejection)),
+        };
+        // Every body of this API is an object. Serde would also read a struct
+        // from an array of its fields in declaration order, which no client
+        // means to send.
+        if !value.is_object() {
+            return Err(invalid_body(
+                "The body must be a JSON object, e.g. {\"name\": …}.",
+            ));
         }
+        serde_json::from_value(value)
+            .map(Self)
+            .map_err(|e| invalid_body(format!("The JSON does not have the expected fields: {e}")))
     }
+}
+
+fn invalid_body(message: impl Into<String>) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::InvalidBody,
+        message,
+    )
 }
 
 fn rejection_to_error(rejection: JsonRejection) -> ApiError {

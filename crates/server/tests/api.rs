@@ -874,6 +874,24 @@ async fn malformed_requests_get_specific_client_errors() {
         (shape.status, shape.code()),
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body")
     );
+    // A valid contact information's fields as an array, in declaration order:
+    // serde would read it, but no client means it.
+    let valid = serde_json::to_value(valid_contact_info(t.admin)).unwrap();
+    let fields = [
+        "alert_contacts",
+        "technical_emergency",
+        "technical_non_emergency",
+        "merchant_operational",
+        "operational_google",
+        "shared_with_users",
+        "support_hours",
+    ];
+    let array = serde_json::Value::Array(fields.iter().map(|f| valid[*f].clone()).collect());
+    let listed = put(array.to_string().into(), "application/json").await;
+    assert_eq!(
+        (listed.status, listed.code()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body")
+    );
     let form = put("a=b".into(), "application/x-www-form-urlencoded").await;
     assert_eq!(
         (form.status, form.code()),
