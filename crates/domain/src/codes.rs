@@ -116,6 +116,8 @@ code_enum! {
     pub enum ErrorCode {
         /// No such route or resource (404).
         NotFound = "not_found",
+        /// The route exists, but not with this method; `Allow` lists the ones it has (405).
+        MethodNotAllowed = "method_not_allowed",
         /// No session, or it ended (401).
         Unauthorized = "unauthorized",
         /// The caller's role may not do this, or the request came from another site (403).

@@ -9,6 +9,29 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
+/// `Path<T>` with the API's own errors: a path parameter that does not parse
+/// (`/users/not-a-number`, an id beyond i64) names nothing that can exist,
+/// so it is a JSON 404 like any other missing resource.
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| Self(value))
+            .map_err(|_| ApiError::not_found())
+    }
+}
+
 /// `Json<T>` with the API's own errors.
 pub struct ApiJson<T>(pub T);
 

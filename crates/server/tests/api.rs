@@ -918,7 +918,20 @@ async fn malformed_requests_get_specific_client_errors() {
         .json(&json!({}))
         .send()
         .await;
-    assert!(bad_id.status.is_client_error(), "{}", bad_id.status);
+    assert_eq!(
+        (bad_id.status, bad_id.code()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
+    let huge_id = t
+        .server
+        .call("DELETE", "/api/v1/users/99999999999999999999999")
+        .session(&editor)
+        .send()
+        .await;
+    assert_eq!(
+        (huge_id.status, huge_id.code()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
     let bad_token = t
         .server
         .get("/api/v1/invitations/..%2F..%2Fetc")
@@ -1093,4 +1106,26 @@ async fn accepting_a_link_that_does_not_work_or_with_bad_input_hashes_nothing() 
             .await,
         1
     );
+}
+
+#[tokio::test]
+async fn a_route_asked_with_a_method_it_does_not_have_answers_a_json_405() {
+    let t = team().await;
+    let admin = t.server.sign_in("admin@acme.example").await;
+    for (method, path, allowed) in [
+        ("POST", "/api/v1/account", "GET"),
+        ("DELETE", "/api/v1/account/contact-info", "PUT"),
+        ("TRACE", "/api/v1/users", "POST"),
+        ("OPTIONS", "/api/v1/health", "GET"),
+    ] {
+        let answer = t.server.call(method, path).session(&admin).send().await;
+        assert_eq!(
+            answer.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}"
+        );
+        assert_eq!(answer.code(), "method_not_allowed", "{method} {path}");
+        let allow = answer.headers["allow"].to_str().unwrap();
+        assert!(allow.contains(allowed), "{method} {path}: Allow: {allow}");
+    }
 }

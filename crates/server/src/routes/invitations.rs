@@ -1,7 +1,7 @@
 //! `/api/v1/invitations/{token}`: one-time links, usable without a session.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use portal_domain::{
@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::clock::{now, rfc3339};
 use crate::db::DbError;
 use crate::error::ApiError;
-use crate::json::ApiJson;
+use crate::json::{ApiJson, ApiPath};
 use crate::secrets::{hash_password, is_token_shaped, token_hash};
 use crate::store::{self, Actor};
 #[allow(unused_imports)]
@@ -77,7 +77,7 @@ fn find(conn: &Connection, token: &str) -> Result<Result<Link, ApiError>, DbErro
 #[utoipa::path(get, path = "/invitations/{token}", tag = "invitations", params(("token" = String, Path)), responses((status = 200, body = InvitationDetails), (status = 404, body = ErrorBody), (status = 410, description = "Expired", body = ErrorBody)))]
 pub async fn details(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<Json<InvitationDetails>, ApiError> {
     let details = state
         .db
@@ -113,7 +113,7 @@ pub async fn details(
 #[utoipa::path(post, path = "/invitations/{token}/accept", tag = "invitations", params(("token" = String, Path)), request_body = AcceptInvitation, responses((status = 204), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     ApiJson(request): ApiJson<AcceptInvitation>,
 ) -> Result<Response, ApiError> {
     let name = request.name.trim().to_owned();

@@ -82,9 +82,21 @@ fn build() -> Api {
     )
 }
 
-/// Every API route; anything else under `/api/` answers a JSON 404.
+/// Every API route; anything else under `/api/` answers a JSON 404, and a
+/// route asked with a method it does not have a JSON 405 (axum adds `Allow`).
 pub fn api() -> Router<AppState> {
-    build().router.fallback(crate::not_found)
+    build()
+        .router
+        .fallback(crate::not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+async fn method_not_allowed() -> crate::error::ApiError {
+    crate::error::ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        portal_domain::ErrorCode::MethodNotAllowed,
+        "This route does not take that method; the Allow header lists the ones it does.",
+    )
 }
 
 /// Every route of [`api`] as (path relative to `/api/v1`, method), in the

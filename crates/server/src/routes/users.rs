@@ -4,7 +4,7 @@
 //! carries a version (`ETag`); changes need it in `If-Match`.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_domain::validate::normalize_invitation;
@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::clock::{now, rfc3339};
 use crate::error::ApiError;
-use crate::json::ApiJson;
+use crate::json::{ApiJson, ApiPath};
 use crate::store::{self, Actor, VersionedUser};
 use crate::{etag, if_match};
 #[allow(unused_imports)]
@@ -181,7 +181,7 @@ fn last_administrator() -> ApiError {
 pub async fn change_role(
     State(state): State<AppState>,
     caller: Caller,
-    Path(user_id): Path<i64>,
+    ApiPath(user_id): ApiPath<i64>,
     headers: HeaderMap,
     ApiJson(change): ApiJson<RoleChange>,
 ) -> Result<Response, ApiError> {
@@ -229,7 +229,7 @@ pub async fn change_role(
 pub async fn remove(
     State(state): State<AppState>,
     caller: Caller,
-    Path(user_id): Path<i64>,
+    ApiPath(user_id): ApiPath<i64>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     caller.require_administrator()?;
@@ -281,7 +281,7 @@ pub async fn remove(
 pub async fn resend_invitation(
     State(state): State<AppState>,
     caller: Caller,
-    Path(user_id): Path<i64>,
+    ApiPath(user_id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     caller.require_administrator()?;
     let public_url = state.public_url.clone();
@@ -326,7 +326,7 @@ pub async fn resend_invitation(
 pub async fn revoke_invitation(
     State(state): State<AppState>,
     caller: Caller,
-    Path(user_id): Path<i64>,
+    ApiPath(user_id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     caller.require_administrator()?;
     state
