@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod components;
+pub mod crash;
 pub mod i18n;
 pub mod pages;
 pub mod state;
@@ -58,9 +59,57 @@ pub fn AppRoutes() -> impl IntoView {
     }
 }
 
+/// The front door: the pages a visitor who is not signed in needs (sign-in,
+/// invitation and first-administrator set-up), built as a binary of its own
+/// (`src/bin/front_door.rs`, `front-door.html`) so it downloads a fraction
+/// of the portal. Signing in ends with a full page load of the portal.
+#[component]
+pub fn FrontDoor() -> impl IntoView {
+    Api::provide(HttpApi::same_origin());
+    I18n::provide_from_browser();
+    Session::provide();
+    provide_context(pages::FullPageLoadAfterSignIn);
+    Announcer::provide();
+    view! {
+        <Router>
+            <LiveRegion />
+            <Routes fallback=LeaveFrontDoor>
+                <Route path=path!("/sign-in") view=|| view! { <PublicPage><pages::SignIn /></PublicPage> } />
+                <Route path=path!("/invitation/:token") view=|| view! { <PublicPage><pages::AcceptInvitation /></PublicPage> } />
+            </Routes>
+        </Router>
+    }
+}
+
+/// Any other address of the front door: the portal's own pages (`/`,
+/// `/settings/…`), which the server answers with the front door when no
+/// session is sent, become a sign-in that returns there; the rest (help,
+/// status) is loaded from the server as the full app.
+#[component]
+fn LeaveFrontDoor() -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let here = format!("{path}{}", location.search.get_untracked());
+    if path == "/" || path == "/settings" || path.starts_with("/settings/") {
+        let next = js_sys::encode_uri_component(&here);
+        request_animation_frame(move || {
+            navigate(
+                &format!("/sign-in?next={next}"),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        });
+    } else {
+        let _ = window().location().replace(&here);
+    }
+}
+
 /// The frame of pages reachable without signing in.
 #[component]
-fn PublicPage(children: Children) -> impl IntoView {
+pub fn PublicPage(children: Children) -> impl IntoView {
     let i18n = I18n::expect();
     view! {
         <header class="top-bar">

@@ -1,7 +1,7 @@
 // Minifies the JavaScript of a release build in DIR (wasm-bindgen's glue,
 // which Trunk leaves as generated) with terser, and updates the Subresource
-// Integrity hash DIR/index.html gives each file, so the browser still
-// accepts it. Run by `cargo xtask` after `trunk build --release`:
+// Integrity hash the pages in DIR (index.html, front-door.html) give each
+// file, so the browser still accepts it. Run by `cargo xtask` after `trunk build --release`:
 //   node tools/minify-js.mjs dist
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +12,9 @@ const dir = process.argv[2];
 if (!dir) {
   throw new Error('usage: node tools/minify-js.mjs DIST_DIR');
 }
-const indexPath = join(dir, 'index.html');
-let index = readFileSync(indexPath, 'utf8');
+const pages = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => ({ path: join(dir, f), html: readFileSync(join(dir, f), 'utf8') }));
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
@@ -26,12 +27,16 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
     format: { comments: false },
   });
   const before = integrity(source);
-  if (index.includes(before)) {
-    index = index.replaceAll(before, integrity(code));
-  } else if (index.includes(file) && index.includes('integrity')) {
-    throw new Error(`${indexPath} names ${file} with an integrity hash that is not its content's`);
+  for (const page of pages) {
+    if (page.html.includes(before)) {
+      page.html = page.html.replaceAll(before, integrity(code));
+    } else if (new RegExp(`<[^>]*/${file.replaceAll('.', '\\.')}[^>]*integrity`).test(page.html)) {
+      throw new Error(`${page.path} names ${file} with an integrity hash that is not its content's`);
+    }
   }
   writeFileSync(path, code);
   console.log(`${file}: ${source.length} -> ${code.length} bytes`);
 }
-writeFileSync(indexPath, index);
+for (const page of pages) {
+  writeFileSync(page.path, page.html);
+}

@@ -13,5 +13,5 @@ pub use invitation::AcceptInvitation;
 pub use not_found::NotFound;
 pub use overview::Overview;
 pub use settings::{ContactSettings, UsersSettings};
-pub use sign_in::SignIn;
+pub use sign_in::{FullPageLoadAfterSignIn, SignIn};
 pub use status::Status;

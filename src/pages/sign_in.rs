@@ -30,6 +30,12 @@ fn safe_next(raw: Option<&str>) -> String {
     }
 }
 
+/// Provided by the front door (see [`crate::FrontDoor`]): after signing in,
+/// load `next` as a new page, which brings the portal, instead of routing to
+/// it inside this app.
+#[derive(Clone, Copy)]
+pub struct FullPageLoadAfterSignIn;
+
 /// Why the last attempt failed, kept as a kind so the sentence follows the
 /// language switcher.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,6 +76,7 @@ pub fn SignIn() -> impl IntoView {
     let navigate = use_navigate();
     let query = use_query_map();
     let next = Memo::new(move |_| query.with(|q| safe_next(q.get_str("next"))));
+    let full_page_load = use_context::<FullPageLoadAfterSignIn>().is_some();
 
     let (email, set_email) = signal(String::new());
     let (password, set_password) = signal(String::new());
@@ -88,6 +95,12 @@ pub fn SignIn() -> impl IntoView {
             let answer: Result<SessionInfo, ApiError> = api.sign_in(request).await;
             match answer {
                 Ok(info) => {
+                    if full_page_load {
+                        // The portal's page replaces this one; until it
+                        // arrives the button says it is still signing in.
+                        let _ = window().location().replace(&next.get_untracked());
+                        std::future::pending::<()>().await;
+                    }
                     session.set(info);
                     navigate(
                         &next.get_untracked(),

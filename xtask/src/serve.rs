@@ -1,5 +1,6 @@
 //! `cargo xtask serve` and `cargo xtask dev`.
 
+use std::path::Path;
 use std::process::{Child, Command};
 
 use crate::option;
@@ -9,11 +10,15 @@ use crate::tools::{RELEASE_WASM_NIGHTLY, Tools, release_wasm_env};
 /// Where `trunk serve` expects the API during development (see Trunk.toml).
 const DEV_SERVER_PORT: &str = "8081";
 
-/// Builds the app with Trunk in release, offline, into `dist/`, then
-/// minifies its JavaScript and writes the brotli and gzip files the server
-/// sends. Every release build of the app (serve, size,
-/// end-to-end tests, screenshots) goes through here, with the environment of
-/// [`release_wasm_env`].
+/// The front door's page in `dist/`, beside the portal's `index.html`.
+pub const FRONT_DOOR_HTML: &str = "front-door.html";
+
+/// Builds the app's two entries with Trunk in release, offline, into
+/// `dist/`: the portal (`index.html`) and the front door
+/// (`front-door.html`), then minifies their JavaScript and writes the brotli
+/// and gzip files the server sends. Every release build of the app (serve,
+/// size, end-to-end tests, screenshots) goes through here, with the
+/// environment of [`release_wasm_env`].
 pub fn build_app(tools: &Tools) -> Result<(), String> {
     step(
         "Fetching crates for an offline build, the standard library's too (cargo fetch)",
@@ -27,9 +32,10 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
             ])))
         },
     )?;
+    let dist = tools.root.join("dist");
     step(
         &format!(
-            "Building the web app in release (trunk build --release --offline; the wasm with Rust {RELEASE_WASM_NIGHTLY})"
+            "Building the portal in release (trunk build --release --offline; the wasm with Rust {RELEASE_WASM_NIGHTLY})"
         ),
         || {
             run(release_wasm_env(tools.command("trunk").args([
@@ -39,14 +45,92 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
             ])))
         },
     )?;
-    step("Minifying the app's JavaScript (terser)", || {
+    // Trunk empties its dist folder on each build, so the front door is
+    // built beside it and its files copied over.
+    let front_door_dist = tools.target_dir().join("front-door-dist");
+    step(
+        "Building the front door in release (trunk build front-door.html --release --offline)",
+        || {
+            run(release_wasm_env(
+                tools
+                    .command("trunk")
+                    .args(["build", FRONT_DOOR_HTML, "--release", "--offline"])
+                    .arg("--dist")
+                    .arg(&front_door_dist),
+            ))
+        },
+    )?;
+    add_front_door(&front_door_dist, &dist)?;
+    step("Minifying the JavaScript of both entries (terser)", || {
         run(tools
             .command("node")
             .arg(tools.root.join("tools/minify-js.mjs"))
-            .arg(tools.root.join("dist")))
+            .arg(&dist))
     })?;
-    // Last: terser rewrote the JavaScript and index.html.
-    crate::precompress::dist(&tools.root.join("dist"))
+    // Last: terser rewrote the JavaScript and both pages.
+    crate::precompress::dist(&dist)
+}
+
+/// Copies the front door's build from `built` into `dist` and names in its
+/// page, for prefetching, the portal's own files: what `index.html` links
+/// that the front door does not load itself.
+fn add_front_door(built: &Path, dist: &Path) -> Result<(), String> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    // Trunk may name the page after its target or `index.html`.
+    let page_path = [FRONT_DOOR_HTML, "index.html"]
+        .iter()
+        .map(|name| built.join(name))
+        .find(|path| path.is_file())
+        .ok_or_else(|| format!("the front door's build in {} has no page", built.display()))?;
+    let mut page = read(&page_path)?;
+    let portal = read(&dist.join("index.html"))?;
+    let entries =
+        std::fs::read_dir(built).map_err(|e| format!("cannot read {}: {e}", built.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path == page_path || name.starts_with('.') || !path.is_file() {
+            continue;
+        }
+        std::fs::copy(&path, dist.join(&name)).map_err(|e| {
+            format!(
+                "cannot copy {} into {}: {e}",
+                path.display(),
+                dist.display()
+            )
+        })?;
+    }
+    let files = portal_files(&portal, &page);
+    let meta = format!(
+        "<meta name=\"portal-files\" content=\"{}\">",
+        files.join(" ")
+    );
+    let at = page
+        .find("<title")
+        .ok_or_else(|| format!("{} has no <title>", page_path.display()))?;
+    page.insert_str(at, &meta);
+    let target = dist.join(FRONT_DOOR_HTML);
+    std::fs::write(&target, page).map_err(|e| format!("cannot write {}: {e}", target.display()))
+}
+
+/// The `/NAME.js`, `/NAME.wasm` and `/NAME.css` files `portal` names and
+/// `front_door` does not, in order of appearance and each once.
+fn portal_files(portal: &str, front_door: &str) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    let words = portal.split(|c: char| !(c.is_ascii_alphanumeric() || "-_./".contains(c)));
+    for word in words {
+        let is_file = word.starts_with('/')
+            && !word.starts_with("//")
+            && [".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| word.ends_with(ext));
+        if is_file && !front_door.contains(word) && !files.iter().any(|f| f == word) {
+            files.push(word.to_owned());
+        }
+    }
+    files
 }
 
 /// Builds `target/release/portal-server`.
@@ -186,6 +270,24 @@ impl Drop for KillOnDrop {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_front_door_prefetches_only_the_portals_own_files() {
+        let portal = r#"<link rel="stylesheet" href="/tokens-1.css"/><link rel="stylesheet" href="/modal-2.css"/>
+<script type="module">import init from '/partner-portal-3.js';
+await init({ module_or_path: '/partner-portal-3_bg.wasm' });</script>
+<link rel=modulepreload href=/partner-portal-3.js><link rel="icon" href="/favicon-4.svg"/>
+<link rel="preload" href="/api/v1/session" as="fetch">"#;
+        let front_door = r#"<link rel="stylesheet" href="/tokens-1.css"/>"#;
+        assert_eq!(
+            portal_files(portal, front_door),
+            vec![
+                "/modal-2.css",
+                "/partner-portal-3.js",
+                "/partner-portal-3_bg.wasm"
+            ]
+        );
+    }
 
     #[test]
     fn xtask_options_are_not_passed_to_the_server() {

@@ -109,7 +109,7 @@ pub fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
 /// The whole HTTP application: the API plus the web app from `config.dist_dir`.
 pub fn app(state: AppState, config: &Config) -> Router {
     let site = web::Site::load(&config.dist_dir);
-    let headers = security::SecurityHeaders::for_app(site.index_html(), config.tls());
+    let headers = security::SecurityHeaders::for_app(site.pages_html().as_deref(), config.tls());
     let api = routes::api()
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -61,16 +61,20 @@ pub struct SecurityHeaders {
 }
 
 impl SecurityHeaders {
-    /// Builds the Content-Security-Policy for the app in `index_html`: scripts
-    /// only from this origin plus the hashes of the page's inline bootstrap
-    /// scripts, and wasm compilation (`'wasm-unsafe-eval'`) without `eval`.
-    pub fn for_app(index_html: Option<&str>, tls: bool) -> Self {
-        let hashes: String = index_html
-            .map(inline_scripts)
-            .unwrap_or_default()
-            .iter()
-            .map(|script| format!(" 'sha256-{}'", base64(&Sha256::digest(script.as_bytes()))))
-            .collect();
+    /// Builds the Content-Security-Policy for the app's pages in `pages_html`
+    /// (the portal's and the front door's, one policy for both): scripts
+    /// only from this origin plus the hashes of the pages' inline bootstrap
+    /// scripts, each once, and wasm compilation (`'wasm-unsafe-eval'`)
+    /// without `eval`.
+    pub fn for_app(pages_html: Option<&str>, tls: bool) -> Self {
+        let mut hashes: Vec<String> = Vec::new();
+        for script in pages_html.map(inline_scripts).unwrap_or_default() {
+            let hash = format!(" 'sha256-{}'", base64(&Sha256::digest(script.as_bytes())));
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+        let hashes = hashes.concat();
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
              style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \

@@ -16,8 +16,11 @@
 //! each use; its `ETag` makes that a `304 Not Modified` without a body.
 //!
 //! Any path without a file extension that is not a file is a client-side route
-//! (a deep link such as `/settings/contact`), so it gets `index.html` and the
-//! app's router takes over. A missing file with an extension (`/missing.js`)
+//! (a deep link such as `/settings/contact`), so it gets a page and the app's
+//! router takes over: `front-door.html`, the small front door, for `/sign-in`
+//! and `/invitation/TOKEN`, and for the portal's own pages (`/`,
+//! `/settings/…`) when the browser sends no session cookie; `index.html`, the
+//! portal, otherwise. A missing file with an extension (`/missing.js`)
 //! is a plain 404: answering HTML for a script or image would only hide the
 //! mistake.
 
@@ -129,11 +132,16 @@ impl Site {
         Self { files }
     }
 
-    /// The app's `index.html`, for the Content-Security-Policy.
-    pub fn index_html(&self) -> Option<&str> {
-        self.files
-            .get("index.html")
-            .and_then(|file| std::str::from_utf8(&file.identity.bytes).ok())
+    /// The app's pages (`index.html` and the front door's
+    /// `front-door.html`), one after the other, for the
+    /// Content-Security-Policy.
+    pub fn pages_html(&self) -> Option<String> {
+        let pages: Vec<&str> = [INDEX, FRONT_DOOR]
+            .iter()
+            .filter_map(|name| self.files.get(*name))
+            .filter_map(|file| std::str::from_utf8(&file.identity.bytes).ok())
+            .collect();
+        (!pages.is_empty()).then(|| pages.concat())
     }
 }
 
@@ -284,26 +292,91 @@ async fn serve(
         return not_found();
     };
     let relative = path.trim_start_matches('/');
-    let key = if relative.is_empty() || relative.ends_with('/') {
-        format!("{relative}index.html")
-    } else {
-        relative.to_owned()
-    };
-    if let Some(file) = site.files.get(&key) {
-        return answer(file, &headers, method == Method::HEAD);
+    if !relative.is_empty() {
+        let key = if relative.ends_with('/') {
+            format!("{relative}index.html")
+        } else {
+            relative.to_owned()
+        };
+        if let Some(file) = site.files.get(&key) {
+            return answer(file, &headers, method == Method::HEAD);
+        }
+        let last_segment = relative.rsplit('/').next().unwrap_or_default();
+        if last_segment.contains('.') {
+            return not_found();
+        }
     }
-    let last_segment = relative.rsplit('/').next().unwrap_or_default();
-    if last_segment.contains('.') {
-        return not_found();
-    }
-    match site.files.get("index.html") {
-        Some(index) => answer(index, &headers, method == Method::HEAD),
-        None => (
+    let route = Route::of(relative);
+    let front_door = site.files.get(FRONT_DOOR).filter(|_| match route {
+        Route::FrontDoor => true,
+        Route::Portal => !sends_session(&headers),
+        Route::Other => false,
+    });
+    let Some(page) = front_door.or_else(|| site.files.get(INDEX)) else {
+        return (
             StatusCode::NOT_FOUND,
             "The web app has not been built; run `cargo xtask serve`.\n",
         )
-            .into_response(),
+            .into_response();
+    };
+    let mut response = answer(page, &headers, method == Method::HEAD);
+    if route == Route::Portal && site.files.contains_key(FRONT_DOOR) {
+        // The page depends on the session cookie: caches must keep one per cookie.
+        let vary = match response.headers().get(header::VARY) {
+            Some(_) => "accept-encoding, cookie",
+            None => "cookie",
+        };
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static(vary));
     }
+    response
+}
+
+/// The portal's page, which names the whole app.
+const INDEX: &str = "index.html";
+/// The front door's page: sign-in, invitations and set-up, for visitors who
+/// are not signed in.
+const FRONT_DOOR: &str = "front-door.html";
+
+/// Which page a client-side route gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route {
+    /// `/sign-in`, `/invitation/TOKEN`: always the front door.
+    FrontDoor,
+    /// `/`, `/settings/…`: the portal for a browser that sends a session
+    /// cookie; without one the visitor must sign in first, so the front door
+    /// (it sends them to its sign-in, which returns there).
+    Portal,
+    /// Everything else (help, status, unknown pages): the portal, whose
+    /// router knows them.
+    Other,
+}
+
+impl Route {
+    /// `relative` is the path without its leading `/`. The front door's
+    /// routes match exactly as its router does (`/sign-in/` is not one), so
+    /// the front door is never served a page it would only send back.
+    fn of(relative: &str) -> Self {
+        let is_invitation = relative
+            .strip_prefix("invitation/")
+            .is_some_and(|token| !token.is_empty() && !token.contains('/'));
+        if relative == "sign-in" || is_invitation {
+            Route::FrontDoor
+        } else if relative.is_empty() || relative == "settings" || relative.starts_with("settings/")
+        {
+            Route::Portal
+        } else {
+            Route::Other
+        }
+    }
+}
+
+/// Whether the request sends a session cookie. Whether the session is still
+/// valid is for the portal to find out: an expired one gets the portal,
+/// which sends the visitor to its own sign-in.
+fn sends_session(headers: &HeaderMap) -> bool {
+    crate::auth::cookie(headers, crate::auth::SESSION_COOKIE).is_some_and(|v| !v.is_empty())
 }
 
 fn not_found() -> Response {
@@ -453,6 +526,22 @@ mod tests {
         assert_eq!(pick("br;q=0.8, gzip;q=0.9", &BOTH), Gzip);
         assert_eq!(pick("*;q=0", &BOTH), Identity);
         assert_eq!(pick("*;q=0, gzip", &BOTH), Gzip);
+    }
+
+    #[test]
+    fn routes_are_told_apart() {
+        assert_eq!(Route::of("sign-in"), Route::FrontDoor);
+        assert_eq!(Route::of("invitation/abc"), Route::FrontDoor);
+        assert_eq!(Route::of("invitation/"), Route::Other);
+        assert_eq!(Route::of(""), Route::Portal);
+        assert_eq!(Route::of("settings/contact"), Route::Portal);
+        assert_eq!(Route::of("settings"), Route::Portal);
+        assert_eq!(Route::of("settingsx"), Route::Other);
+        assert_eq!(Route::of("help"), Route::Other);
+        assert_eq!(Route::of("sign-in-elsewhere"), Route::Other);
+        assert_eq!(Route::of("sign-in/"), Route::Other);
+        assert_eq!(Route::of("invitation/abc/def"), Route::Other);
+        assert_eq!(Route::of("settings/"), Route::Portal);
     }
 
     #[test]

@@ -431,3 +431,96 @@ async fn the_policy_allows_the_bootstrap_script_of_the_served_shell() {
         "{csp}"
     );
 }
+
+/// The front door's page: its own bootstrap script, another wasm.
+const FRONT_DOOR_BOOTSTRAP: &str = "\nimport init, * as bindings from '/front-door-5a1c93e7b2d4f086.js';\nconst wasm = await init({ module_or_path: '/front-door-5a1c93e7b2d4f086_bg.wasm' });\n";
+
+fn front_door_html() -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Partner Portal</title>\n\
+         <script type=\"module\">{FRONT_DOOR_BOOTSTRAP}</script></head><body></body></html>\n"
+    )
+}
+
+async fn server_with_front_door() -> TestServer {
+    TestServer::with_app(|dist| {
+        write_app(dist);
+        std::fs::write(dist.join("front-door.html"), front_door_html()).unwrap();
+    })
+    .await
+}
+
+#[tokio::test]
+async fn sign_in_and_invitations_get_the_front_door() {
+    let server = server_with_front_door().await;
+    for path in ["/sign-in", "/sign-in?next=%2F", "/invitation/x"] {
+        for session in [None, Some("a-session")] {
+            let mut call = server.get(path);
+            if let Some(token) = session {
+                call = call.session(token);
+            }
+            let (status, headers, body) = call.send_raw().await;
+            assert_eq!(status, StatusCode::OK, "{path} {session:?}");
+            assert_eq!(
+                text(&headers, header::CONTENT_TYPE),
+                "text/html; charset=utf-8"
+            );
+            assert_eq!(text(&headers, header::CACHE_CONTROL), "no-cache");
+            assert_eq!(
+                String::from_utf8(body).unwrap(),
+                front_door_html(),
+                "{path} {session:?}"
+            );
+            assert_protected(&headers);
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_portals_pages_get_the_front_door_only_without_a_session() {
+    let server = server_with_front_door().await;
+    for path in ["/", "/settings/contact", "/settings/users"] {
+        let (status, headers, body) = server.get(path).send_raw().await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            front_door_html(),
+            "{path}"
+        );
+        assert!(text(&headers, header::VARY).contains("cookie"), "{path}");
+
+        let (status, headers, body) = server
+            .get(path)
+            .session("a-session")
+            .header("accept-encoding", "br")
+            .send_raw()
+            .await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(body, on_disk(&server, "index.html.br"), "{path}");
+        assert_eq!(
+            text(&headers, header::VARY),
+            "accept-encoding, cookie",
+            "{path}"
+        );
+    }
+    // Pages anyone may see, and the page itself by name, are the portal's.
+    for path in ["/help", "/status", "/no-such-page", "/index.html"] {
+        let (status, _, body) = server.get(path).send_raw().await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(String::from_utf8(body).unwrap(), index_html(), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_policy_allows_the_bootstrap_scripts_of_both_pages() {
+    let server = server_with_front_door().await;
+    let (_, headers, _) = server.get("/sign-in").send_raw().await;
+    let csp = text(&headers, header::CONTENT_SECURITY_POLICY);
+    // printf '%s' "$BOOTSTRAP" | openssl dgst -sha256 -binary | base64, for each
+    for hash in [
+        "yLeZrxhhg/MhhNP8Q6Z/EYSAxtuywfYiBIb1MhABrcQ=",
+        "6hKAXCyGldHWlulIan2UmkvSHtkCRAOsThS9fy4+mvU=",
+    ] {
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{hash} in {csp}");
+    }
+}
