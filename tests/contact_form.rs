@@ -836,6 +836,38 @@ async fn a_field_both_changed_shows_both_values_and_saves_the_users_choice() {
 }
 
 #[wasm_bindgen_test]
+async fn editing_a_field_both_changed_decides_it_too() {
+    let setup = Setup::new();
+    setup.api.with(|s| {
+        s.contact.contact_info = complete_info();
+        s.contact.version = 1;
+    });
+    let page = setup.mount();
+    settle().await;
+    page.type_into("technical_emergency[0].email", "oncall-mine@acme.example");
+    setup.api.with(|s| {
+        s.contact.version = 2;
+        s.contact.contact_info.technical_emergency =
+            vec![ContactEntry::new("oncall-theirs@acme.example")];
+    });
+    page.click("save-contact-info");
+    settle().await;
+    assert!(page.find_by_test_id("conflict").is_some());
+    // Neither version: a third address typed after seeing both.
+    page.type_into("technical_emergency[0].email", "oncall-team@acme.example");
+    page.click("save-contact-info");
+    settle().await;
+    assert!(page.find_by_test_id("conflict-undecided").is_none());
+    assert_eq!(setup.saves(), 2);
+    let stored = setup.api.with(|s| s.contact.clone());
+    assert_eq!(stored.version, 3);
+    assert_eq!(
+        stored.contact_info.technical_emergency[0].email,
+        "oncall-team@acme.example"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_conflict_can_load_their_version_instead() {
     let setup = Setup::new();
     let page = setup.mount();

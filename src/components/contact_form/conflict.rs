@@ -27,9 +27,14 @@ pub struct Conflict {
 }
 
 impl Conflict {
-    /// How many conflicting fields still wait for a choice.
-    pub fn undecided(&self) -> usize {
-        self.fields.iter().filter(|(_, c)| c.is_none()).count()
+    /// How many conflicting fields still wait for a decision, given the
+    /// input now: a field is decided by choosing a version, or by editing it
+    /// into something else than what the user had when the save was refused.
+    pub fn undecided(&self, current: &ContactInfo) -> usize {
+        self.fields
+            .iter()
+            .filter(|(field, choice)| choice.is_none() && current.stores_alike(&self.mine, *field))
+            .count()
     }
 }
 
@@ -49,7 +54,12 @@ pub fn ConflictPanel(controller: Controller) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let undecided = move || conflict.with(|c| c.as_ref().map_or(0, Conflict::undecided));
+    let undecided = move || {
+        conflict.with(|c| {
+            c.as_ref()
+                .map_or(0, |c| form.info.with(|info| c.undecided(info)))
+        })
+    };
     let show_undecided = controller.show_undecided;
 
     view! {

@@ -171,10 +171,10 @@ impl Controller {
             return;
         }
         let form = self.form;
-        if self
-            .conflict
-            .with_untracked(|c| c.as_ref().is_some_and(|c| c.undecided() > 0))
-        {
+        if self.conflict.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|c| form.info.with_untracked(|info| c.undecided(info)) > 0)
+        }) {
             self.show_undecided.set(true);
             focus_soon(form.dom_id("conflict"));
             return;
