@@ -3,15 +3,12 @@
 // Run by xtask, which starts the server and sets PORTAL_URL and SCREENSHOT_DIR.
 import { mkdirSync } from 'node:fs';
 import { chromium, expect } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { createAccount, createUser, signIn, unique, unlockedAccount, PASSWORD } from './tests/helpers.mjs';
 
 const out = process.env.SCREENSHOT_DIR;
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 // One locked account (onboarding) and one unlocked account, shared by every shot.
 const id = unique();

@@ -14,25 +14,13 @@
 // compressed body plus headers, 0 for a response from the cache).
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import lighthouse from 'lighthouse';
 
 const BASE = required('PORTAL_URL');
 const EMAIL = required('BENCH_EMAIL');
 const PASSWORD = required('BENCH_PASSWORD');
 const BUILD_BROTLI_BYTES = Number(required('BENCH_BUILD_BROTLI_BYTES'));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// The flags Chromium needs on these machines (no sandbox as root, no GPU, and
-// no background traffic towards a network that is not there).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const KB = 1000;
 /** A React 19 build of the same features, brotli, for comparison. */
@@ -418,7 +406,7 @@ async function runLighthouse(path, extraHeaders, cleanups) {
   let lastError;
   for (let attempt = 1; attempt <= LIGHTHOUSE_ATTEMPTS; attempt += 1) {
     const chrome = await chromeLauncher.launch({
-      chromePath: CHROMIUM,
+      chromePath: CHROMIUM_PATH,
       chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
       logLevel: 'silent',
     });
@@ -477,7 +465,7 @@ function reportLighthouse(label, lhr) {
 // ---------------------------------------------------------------- main
 
 async function main(cleanups) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const closeBrowser = () => browser.close();
   cleanups.add(closeBrowser);
   console.log(
