@@ -141,21 +141,3 @@ async fn a_save_keeps_the_page_its_focus_and_the_saved_message_and_asks_for_noth
     );
     assert_eq!(count("users"), 1, "{calls:?}");
 }
-
-#[wasm_bindgen_test]
-async fn switching_the_environment_keeps_what_the_user_typed() {
-    let api = FakeApi::new();
-    let page = portal_at("/settings/contact", api, Locale::En).await;
-    let form_before = page.get("contact-form");
-    page.fill(
-        "operational_google[0].email",
-        "typed-before-switching@acme.example",
-    );
-    page.click_button("Sandbox");
-    settle().await;
-    assert!(form_before.is_same_node(Some(&page.get("contact-form"))));
-    assert_eq!(
-        page.value_of("operational_google[0].email"),
-        "typed-before-switching@acme.example"
-    );
-}

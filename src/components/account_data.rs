@@ -36,9 +36,7 @@ where
             let contact = contact.with_untracked(|c| c.ready().cloned());
             let users = users.with_untracked(|u| u.ready().cloned());
             match (contact, users) {
-                // Untracked: what `ready` reads (the session, for the role)
-                // must not rebuild the form when it changes, e.g. when the
-                // session ends during a save.
+                // `ready` runs once: nothing it reads may run it again.
                 (Some(contact), Some(users)) => untrack(|| ready(contact, users)),
                 _ => ().into_any(),
             }
