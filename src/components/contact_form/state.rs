@@ -279,8 +279,14 @@ impl Form {
 
     /// What describes a whole field: its purpose text, then its messages.
     pub fn field_described_by(self, field: ContactField) -> String {
-        let mut ids = vec![self.purpose_id(field)];
-        ids.extend(self.message_ids(FieldPath::contact(field)));
+        self.described_by(&self.purpose_id(field), FieldPath::contact(field))
+    }
+
+    /// `aria-describedby` of the control at `path`: the text with id `first`
+    /// (its hint or purpose), then its messages.
+    pub fn described_by(self, first: &str, path: FieldPath) -> String {
+        let mut ids = vec![first.to_owned()];
+        ids.extend(self.message_ids(path));
         ids.join(" ")
     }
 

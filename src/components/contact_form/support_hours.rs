@@ -90,11 +90,9 @@ fn Schedule(
     let i18n = I18n::expect();
     let path = FieldPath::contact(ContactField::SupportHours).item(index);
     let zone_path = path.schedule_part(SchedulePart::TimeZone);
-    let days_path = path.schedule_part(SchedulePart::Days);
     let all_day_path = path.schedule_part(SchedulePart::AllDay);
     let zone_id = form.path_id(zone_path);
     let zone_hint_id = form.path_id_with(zone_path, "hint");
-    let days_legend_id = form.path_id_with(days_path, "legend");
     let all_day_id = form.path_id(all_day_path);
     let presets_id = form.path_id_with(path, "presets");
     let presets_labelled_by = presets_id.clone();
@@ -129,65 +127,8 @@ fn Schedule(
 
     let zone_described_by = {
         let zone_hint_id = zone_hint_id.clone();
-        move || {
-            let mut ids = vec![zone_hint_id.clone()];
-            ids.extend(form.message_ids(zone_path));
-            ids.join(" ")
-        }
+        move || form.described_by(&zone_hint_id, zone_path)
     };
-    let days_hint_id = form.path_id_with(days_path, "hint");
-    let days_described_by = {
-        let days_hint_id = days_hint_id.clone();
-        move || {
-            let mut ids = vec![days_hint_id.clone()];
-            ids.extend(form.message_ids(days_path));
-            ids.join(" ")
-        }
-    };
-    // Each day's checkbox says so too: the error is about the choice of days.
-    let days_invalid = move || form.shown_error(days_path).map(|_| "true");
-
-    let day = {
-        move |day: Weekday| {
-            let id = form.path_id_with(days_path, day.as_str());
-            let checked = move || {
-                form.info.with(|info| {
-                    info.support_hours
-                        .get(index)
-                        .is_some_and(|schedule| schedule.days.contains(&day))
-                })
-            };
-            view! {
-                <div class="contact-form__day">
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        class="contact-form__checkbox"
-                        aria-invalid=days_invalid
-                        prop:checked=checked
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            form.edit_schedule(
-                                days_path,
-                                index,
-                                |schedule| {
-                                    schedule.days.retain(|d| *d != day);
-                                    if on {
-                                        schedule.days.push(day);
-                                        schedule.days.sort_unstable();
-                                    }
-                                },
-                            );
-                        }
-                    />
-                    <label for=id class="contact-form__choice-label">
-                        {move || i18n.t().form.day(day)}
-                    </label>
-                </div>
-            }
-        }
-    };
-
     let time = {
         move |part: SchedulePart| {
             let time_path = path.schedule_part(part);
@@ -300,20 +241,7 @@ fn Schedule(
                 />
                 <FieldMessage form path=zone_path />
             </div>
-            <fieldset
-                class="contact-form__days"
-                aria-describedby=days_described_by
-                on:focusout=move |_| form.touch(days_path)
-            >
-                <legend id=days_legend_id class="field__label">
-                    {move || i18n.t().form.days_label}
-                </legend>
-                <p id=days_hint_id class="field__hint">{move || i18n.t().form.days_hint}</p>
-                <FieldMessage form path=days_path />
-                <div class="contact-form__day-list">
-                    {Weekday::ALL.into_iter().map(day).collect_view()}
-                </div>
-            </fieldset>
+            <SchedulePartDays form index />
             <div class="contact-form__check">
                 <input
                     type="checkbox"
@@ -357,5 +285,78 @@ fn Schedule(
                 </button>
             </Show>
         </fieldset>
+    }
+}
+
+/// The days of one schedule: a checkbox a day, their hint and their message.
+#[component]
+fn SchedulePartDays(form: Form, index: usize) -> impl IntoView {
+    let i18n = I18n::expect();
+    let days_path = FieldPath::schedule(index, SchedulePart::Days);
+    let days_legend_id = form.path_id_with(days_path, "legend");
+    let days_hint_id = form.path_id_with(days_path, "hint");
+    let days_described_by = {
+        let days_hint_id = days_hint_id.clone();
+        move || form.described_by(&days_hint_id, days_path)
+    };
+    // Each day's checkbox says so too: the error is about the choice of days.
+    let days_invalid = move || form.shown_error(days_path).map(|_| "true");
+
+    let day = {
+        move |day: Weekday| {
+            let id = form.path_id_with(days_path, day.as_str());
+            let checked = move || {
+                form.info.with(|info| {
+                    info.support_hours
+                        .get(index)
+                        .is_some_and(|schedule| schedule.days.contains(&day))
+                })
+            };
+            view! {
+                <div class="contact-form__day">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        class="contact-form__checkbox"
+                        aria-invalid=days_invalid
+                        prop:checked=checked
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            form.edit_schedule(
+                                days_path,
+                                index,
+                                |schedule| {
+                                    schedule.days.retain(|d| *d != day);
+                                    if on {
+                                        schedule.days.push(day);
+                                        schedule.days.sort_unstable();
+                                    }
+                                },
+                            );
+                        }
+                    />
+                    <label for=id class="contact-form__choice-label">
+                        {move || i18n.t().form.day(day)}
+                    </label>
+                </div>
+            }
+        }
+    };
+
+    view! {
+    <fieldset
+        class="contact-form__days"
+        aria-describedby=days_described_by
+        on:focusout=move |_| form.touch(days_path)
+    >
+        <legend id=days_legend_id class="field__label">
+            {move || i18n.t().form.days_label}
+        </legend>
+        <p id=days_hint_id class="field__hint">{move || i18n.t().form.days_hint}</p>
+        <FieldMessage form path=days_path />
+        <div class="contact-form__day-list">
+            {Weekday::ALL.into_iter().map(day).collect_view()}
+        </div>
+    </fieldset>
     }
 }
