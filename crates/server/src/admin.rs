@@ -65,7 +65,7 @@ pub async fn bootstrap(db: &Db, config: &Config) -> Result<(), Error> {
     let integrations = parse_integrations(&config.integrations)?;
     let name = config.account_name.clone();
     let links = db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let accounts: i64 = tx.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?;
             if accounts == 0 {
@@ -135,7 +135,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
     })
     .await?;
     let created = db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let exists: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM accounts WHERE partner_id = 'DEMO-1')",
@@ -207,7 +207,7 @@ pub async fn create_account(
     let integrations = parse_integrations(integrations)?;
     let db = open(config)?;
     let (partner_id, token) = db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             if let Some(id) = &partner_id {
                 let taken: bool = tx.query_row(
@@ -272,7 +272,7 @@ pub async fn create_user(
     let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await?;
     let db = open(config)?;
     let user_id = db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let account: Option<i64> = rusqlite::OptionalExtension::optional(tx.query_row(
                 "SELECT id FROM accounts WHERE partner_id = ?1",
@@ -305,7 +305,7 @@ pub async fn create_user(
 pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
     let db = open(config)?;
     let mails = db
-        .call(move |conn| {
+        .write(move |conn| {
             let mut statement = conn.prepare(
                 "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT ?1",
             )?;

@@ -64,16 +64,18 @@ impl FromRequestParts<AppState> for Caller {
             .filter(|t| is_token_shaped(t))
             .ok_or_else(ApiError::unauthorized)?;
         let hash = token_hash(&token);
-        state
+        let lookup = hash.clone();
+        let row = state
             .db
-            .call(move |conn| {
-                let now = now();
-                let row = conn
-                    .query_row(
+            .read(move |conn| {
+                Ok(conn
+                    .prepare_cached(
                         "SELECT s.created_at, s.last_seen_at, u.id, u.account_id, u.role, u.name, u.email
                          FROM sessions s JOIN users u ON u.id = s.user_id
                          WHERE s.token_hash = ?1 AND u.password_hash IS NOT NULL",
-                        [&hash],
+                    )?
+                    .query_row(
+                        [&lookup],
                         |r| {
                             Ok((
                                 r.get::<_, i64>(0)?,
@@ -86,31 +88,44 @@ impl FromRequestParts<AppState> for Caller {
                             ))
                         },
                     )
-                    .optional()?;
-                let Some((created, seen, user_id, account_id, role, name, email)) = row else {
-                    return Ok(None);
-                };
-                if now - created >= ABSOLUTE_TIMEOUT_SECS || now - seen >= IDLE_TIMEOUT_SECS {
-                    conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
-                    return Ok(None);
-                }
-                if now - seen >= TOUCH_INTERVAL_SECS {
-                    conn.execute(
-                        "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
-                        rusqlite::params![now, &hash],
-                    )?;
-                }
-                Ok(Some(Caller {
-                    user_id,
-                    account_id,
-                    role: Role::parse(&role).unwrap_or(Role::ReadOnly),
-                    name,
-                    email,
-                    token_hash: hash,
-                }))
+                    .optional()?)
             })
-            .await?
-            .ok_or_else(ApiError::unauthorized)
+            .await?;
+        let Some((created, seen, user_id, account_id, role, name, email)) = row else {
+            return Err(ApiError::unauthorized());
+        };
+        // Most requests only read; the writer is needed when a session ends
+        // or, at most every TOUCH_INTERVAL_SECS, to record that it is in use.
+        let now = now();
+        let ended = now - created >= ABSOLUTE_TIMEOUT_SECS || now - seen >= IDLE_TIMEOUT_SECS;
+        if ended || now - seen >= TOUCH_INTERVAL_SECS {
+            let key = hash.clone();
+            state
+                .db
+                .write(move |conn| {
+                    if ended {
+                        conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&key])?;
+                    } else {
+                        conn.execute(
+                            "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
+                            rusqlite::params![now, &key],
+                        )?;
+                    }
+                    Ok(())
+                })
+                .await?;
+        }
+        if ended {
+            return Err(ApiError::unauthorized());
+        }
+        Ok(Caller {
+            user_id,
+            account_id,
+            role: Role::parse(&role).unwrap_or(Role::ReadOnly),
+            name,
+            email,
+            token_hash: hash,
+        })
     }
 }
 

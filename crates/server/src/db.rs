@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
+use tokio::sync::Semaphore;
 
 /// Schema migrations, applied in order. `PRAGMA user_version` records how many
 /// have run, so each one runs exactly once per database.
@@ -49,57 +50,140 @@ impl From<rusqlite::Error> for DbError {
     }
 }
 
-/// A shared handle to the database.
+/// A shared handle to the database: one writer and a few readers.
 ///
-/// One connection serialises all access. SQLite allows a single writer anyway,
-/// and the reference server's load is a few people filling in a form; queries
-/// run on the blocking pool so they never stall the async runtime.
+/// SQLite allows one writer at a time, so every write goes through one
+/// connection. In WAL mode readers never wait for it, so reads run on a small
+/// pool of read-only connections, as many at once as there are cores, each in
+/// its own transaction so a read sees one committed state. Queries run on the
+/// blocking pool so they never stall the async runtime.
 #[derive(Clone)]
 pub struct Db {
-    conn: Arc<Mutex<Connection>>,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    writer: Mutex<Connection>,
+    /// Idle read-only connections; `free` counts them, so a reader waits
+    /// asynchronously instead of occupying a thread. Empty for an in-memory
+    /// database, whose reads go to the writer.
+    readers: Mutex<Vec<Connection>>,
+    free: Semaphore,
+    pooled: bool,
 }
 
 impl Db {
-    /// Opens (creating if needed) the database file and brings its schema up to date.
+    /// Opens (creating if needed) the database file and brings its schema up
+    /// to date, then opens one read-only connection per core.
     pub fn open(path: &Path) -> Result<Self, DbError> {
-        Self::prepare(Connection::open(path)?, true)
+        let writer = Self::prepare(Connection::open(path)?, true)?;
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let readers = (0..cores.max(2))
+            .map(|_| open_reader(path))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self::from_parts(writer, readers))
     }
 
-    /// A private in-memory database, for tests.
+    /// A private in-memory database, for tests; reads share the writer.
     pub fn open_in_memory() -> Result<Self, DbError> {
-        Self::prepare(Connection::open_in_memory()?, false)
+        let writer = Self::prepare(Connection::open_in_memory()?, false)?;
+        Ok(Self::from_parts(writer, Vec::new()))
     }
 
-    fn prepare(mut conn: Connection, wal: bool) -> Result<Self, DbError> {
+    fn from_parts(writer: Connection, readers: Vec<Connection>) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                free: Semaphore::new(readers.len()),
+                pooled: !readers.is_empty(),
+                readers: Mutex::new(readers),
+                writer: Mutex::new(writer),
+            }),
+        }
+    }
+
+    fn prepare(mut conn: Connection, wal: bool) -> Result<Connection, DbError> {
         if wal {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         // Every acknowledged write survives a power cut, not just a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migrate(&mut conn)?;
-        Ok(Self {
-            conn: Arc::new(Mutex::new(conn)),
-        })
+        Ok(conn)
     }
 
-    /// Runs `f` with the connection on the blocking thread pool.
-    pub async fn call<R, F>(&self, f: F) -> Result<R, DbError>
+    /// Runs `f` with the writer connection on the blocking thread pool. Use
+    /// it for anything that changes data, and for reads that decide a write.
+    pub async fn write<R, F>(&self, f: F) -> Result<R, DbError>
     where
         F: FnOnce(&mut Connection) -> Result<R, DbError> + Send + 'static,
         R: Send + 'static,
     {
-        let conn = Arc::clone(&self.conn);
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || f(&mut lock(&inner.writer)))
+            .await
+            .map_err(|e| DbError::Task(e.to_string()))?
+    }
+
+    /// Runs `f` in a read transaction on a read-only connection (the writer
+    /// for an in-memory database); it sees one committed state throughout.
+    pub async fn read<R, F>(&self, f: F) -> Result<R, DbError>
+    where
+        F: FnOnce(&Connection) -> Result<R, DbError> + Send + 'static,
+        R: Send + 'static,
+    {
+        if !self.inner.pooled {
+            return self.write(move |conn| in_read_transaction(conn, f)).await;
+        }
+        let _permit = self
+            .inner
+            .free
+            .acquire()
+            .await
+            .map_err(|e| DbError::Task(e.to_string()))?;
+        let inner = Arc::clone(&self.inner);
         tokio::task::spawn_blocking(move || {
-            // A panic in an earlier query poisons the lock but leaves the
-            // connection itself usable: SQLite rolls back unfinished work.
-            let mut guard = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&mut guard)
+            let mut conn = lock(&inner.readers)
+                .pop()
+                .expect("a permit stands for an idle reader");
+            let result = in_read_transaction(&mut conn, f);
+            lock(&inner.readers).push(conn);
+            result
         })
         .await
         .map_err(|e| DbError::Task(e.to_string()))?
     }
+}
+
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A read-only connection to the (already migrated) database file.
+fn open_reader(path: &Path) -> Result<Connection, DbError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
+fn in_read_transaction<R>(
+    conn: &mut Connection,
+    f: impl FnOnce(&Connection) -> Result<R, DbError>,
+) -> Result<R, DbError> {
+    let tx = conn.transaction()?;
+    let result = f(&tx)?;
+    tx.commit()?;
+    Ok(result)
+}
+
+/// A panic in an earlier query poisons the lock but leaves the connection
+/// itself usable: SQLite rolls back unfinished work.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), DbError> {

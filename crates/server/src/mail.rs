@@ -39,7 +39,7 @@ impl Mailer {
     /// Sends every unsent message once; returns how many were accepted.
     pub async fn deliver_pending(&self, db: &Db) -> usize {
         let pending = db
-            .call(|conn| {
+            .write(|conn| {
                 let mut statement = conn.prepare(
                     "SELECT id, recipient, subject, body FROM outbox
                      WHERE sent_at IS NULL AND attempts < ?1 ORDER BY id LIMIT 20",
@@ -67,7 +67,7 @@ impl Mailer {
                 tracing::warn!(%recipient, %error, "mail not delivered; will retry");
             }
             let _ = db
-                .call(move |conn| {
+                .write(move |conn| {
                     match outcome {
                         Ok(()) => conn.execute(
                             "UPDATE outbox SET sent_at = ?1, attempts = attempts + 1, last_error = NULL WHERE id = ?2",

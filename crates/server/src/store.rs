@@ -1,5 +1,5 @@
 //! Queries shared by several routes. Each takes a connection (or transaction),
-//! so callers compose them inside one `Db::call`.
+//! so callers compose them inside one `Db::read` or `Db::write`.
 
 use portal_domain::{
     Account, ContactInfo, IntegrationKind, Role, Rules, User, UserRef, UserStatus,
@@ -15,18 +15,18 @@ use crate::secrets::{new_token, token_hash};
 pub const INVITATION_DAYS: i64 = portal_domain::INVITATION_VALIDITY_DAYS as i64;
 
 pub fn account(conn: &Connection, account_id: i64) -> Result<Account, DbError> {
-    Ok(conn.query_row(
-        "SELECT partner_id, display_name, integrations FROM accounts WHERE id = ?1",
-        [account_id],
-        |r| {
+    Ok(conn
+        .prepare_cached(
+            "SELECT partner_id, display_name, integrations FROM accounts WHERE id = ?1",
+        )?
+        .query_row([account_id], |r| {
             let integrations: String = r.get(2)?;
             Ok(Account {
                 partner_id: r.get(0)?,
                 display_name: r.get(1)?,
                 integrations: parse_integrations(&integrations),
             })
-        },
-    )?)
+        })?)
 }
 
 /// Integrations are stored as a JSON array of kind names.
@@ -77,7 +77,7 @@ fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<VersionedUser> {
 
 /// The account's users, administrators first, then by name.
 pub fn users(conn: &Connection, account_id: i64) -> Result<Vec<VersionedUser>, DbError> {
-    let mut statement = conn.prepare(&format!(
+    let mut statement = conn.prepare_cached(&format!(
         "SELECT {USER_COLUMNS} FROM users u
          LEFT JOIN invitations i ON i.user_id = u.id
          WHERE u.account_id = ?1
@@ -97,15 +97,12 @@ pub fn user(
     user_id: i64,
 ) -> Result<Option<VersionedUser>, DbError> {
     Ok(conn
-        .query_row(
-            &format!(
-                "SELECT {USER_COLUMNS} FROM users u
-                 LEFT JOIN invitations i ON i.user_id = u.id
-                 WHERE u.account_id = ?1 AND u.id = ?2"
-            ),
-            [account_id, user_id],
-            user_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {USER_COLUMNS} FROM users u
+             LEFT JOIN invitations i ON i.user_id = u.id
+             WHERE u.account_id = ?1 AND u.id = ?2"
+        ))?
+        .query_row([account_id, user_id], user_from_row)
         .optional()?)
 }
 
@@ -122,8 +119,10 @@ pub fn contact_info(
     account_id: i64,
 ) -> Result<Option<StoredContactInfo>, DbError> {
     let row = conn
-        .query_row(
+        .prepare_cached(
             "SELECT data, version, updated_by_name, updated_at FROM contact_info WHERE account_id = ?1",
+        )?
+        .query_row(
             [account_id],
             |r| {
                 Ok((

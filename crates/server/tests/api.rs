@@ -1007,7 +1007,7 @@ async fn the_first_start_creates_the_account_and_a_working_setup_link() {
     // The printed link's token is not stored, so make a fresh one the same way.
     let token = server
         .db
-        .call(|c| {
+        .write(|c| {
             c.execute("DELETE FROM invitations", [])?;
             let account: i64 = c.query_row("SELECT id FROM accounts", [], |r| r.get(0))?;
             Ok(portal_server::store::create_invitation(c, account, None, "setup")?.0)

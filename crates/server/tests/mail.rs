@@ -107,7 +107,7 @@ async fn an_unreachable_mail_server_keeps_the_message_for_a_retry() {
     let account = server.account("Acme Tours", &["things_to_do"]).await;
     server
         .db
-        .call(move |c| {
+        .write(move |c| {
             portal_server::store::queue_mail(c, account, "x@acme.example", "Hello", "Body")
         })
         .await

@@ -42,7 +42,7 @@ async fn world(caller: Caller) -> World {
         .await;
     let pending = server
         .db
-        .call(move |c| {
+        .write(move |c| {
             c.execute(
                 "INSERT INTO users (account_id, email, name, role, created_at) VALUES (?1, 'pending@acme.example', 'Pending', 'editor', 0)",
                 [acme],

@@ -32,7 +32,7 @@ pub async fn get_account(
     Ok(Json(
         state
             .db
-            .call(move |conn| store::account(conn, account_id))
+            .read(move |conn| store::account(conn, account_id))
             .await?,
     ))
 }
@@ -84,7 +84,7 @@ pub async fn get_contact_info(
     let account_id = caller.account_id;
     let body = state
         .db
-        .call(move |conn| load_response(conn, account_id))
+        .read(move |conn| load_response(conn, account_id))
         .await?;
     Ok(contact_response(body))
 }
@@ -103,7 +103,7 @@ pub async fn put_contact_info(
     let info = normalize_contact_info(&submitted);
     let outcome = state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let current = store::contact_info(&tx, caller.account_id)?;
             let current_version = current.as_ref().map_or(0, |c| c.version);
@@ -155,7 +155,7 @@ pub async fn history(
     let account_id = caller.account_id;
     let result = state
         .db
-        .call(move |conn| {
+        .read(move |conn| {
             let total: u64 = conn.query_row(
                 "SELECT COUNT(*) FROM audit_log WHERE account_id = ?1 AND action = 'contact_info.update'",
                 [account_id],

@@ -13,7 +13,7 @@ use portal_domain::*;
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let (sqlite_version, schema_version) = state
         .db
-        .call(|conn| {
+        .read(|conn| {
             let sqlite: String = conn.query_row("SELECT sqlite_version()", [], |row| row.get(0))?;
             let schema: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
             Ok((sqlite, schema))

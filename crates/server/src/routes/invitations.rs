@@ -81,7 +81,7 @@ pub async fn details(
 ) -> Result<Json<InvitationDetails>, ApiError> {
     let details = state
         .db
-        .call(move |conn| {
+        .read(move |conn| {
             let link = match find(conn, &token)? {
                 Ok(link) => link,
                 Err(e) => return Ok(Err(e)),
@@ -124,7 +124,7 @@ pub async fn accept(
     // will be refused anyway: hashing costs 19 MiB and real time, and this
     // route needs no session.
     let lookup = token.clone();
-    let link = state.db.call(move |conn| find(conn, &lookup)).await?;
+    let link = state.db.read(move |conn| find(conn, &lookup)).await?;
     let purpose = match link {
         Ok(link) => link.purpose,
         Err(error) => return Err(error),
@@ -139,7 +139,7 @@ pub async fn accept(
     let hash = state.hash_work(move || hash_password(&password)).await?;
     state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let link = match find(&tx, &token)? {
                 Ok(link) => link,

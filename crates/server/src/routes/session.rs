@@ -66,7 +66,7 @@ pub async fn sign_in(
     let lookup_email = email.clone();
     let found = state
         .db
-        .call(move |conn| {
+        .read(move |conn| {
             Ok(conn
                 .query_row(
                     "SELECT id, account_id, name, password_hash FROM users WHERE email = ?1",
@@ -95,7 +95,7 @@ pub async fn sign_in(
         let failed_email = email.clone();
         state
             .db
-            .call(move |conn| {
+            .write(move |conn| {
                 let account: Option<i64> = conn
                     .query_row(
                         "SELECT account_id FROM users WHERE email = ?1",
@@ -126,7 +126,7 @@ pub async fn sign_in(
     let hash = token_hash(&token);
     state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let now = now();
             conn.execute(
                 "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
@@ -173,7 +173,7 @@ async fn session_info(
 ) -> Result<SessionInfo, ApiError> {
     state
         .db
-        .call(move |conn| {
+        .read(move |conn| {
             let account = store::account(conn, account_id)?;
             let user =
                 store::user(conn, account_id, user_id)?.ok_or(crate::db::DbError::Missing)?;
@@ -204,7 +204,7 @@ pub async fn set_environment(
     let user_id = caller.user_id;
     state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             conn.execute(
                 "UPDATE users SET environment = ?1 WHERE id = ?2",
                 params![change.environment.as_str(), user_id],
@@ -228,7 +228,7 @@ pub async fn sign_out(
         let hash = token_hash(&token);
         state
             .db
-            .call(move |conn| {
+            .write(move |conn| {
                 let who: Option<(i64, i64, String)> = conn
                     .query_row(
                         "SELECT u.id, u.account_id, u.name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",

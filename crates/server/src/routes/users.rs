@@ -32,7 +32,7 @@ pub async fn list(
     let account_id = caller.account_id;
     let users = state
         .db
-        .call(move |conn| store::users(conn, account_id))
+        .read(move |conn| store::users(conn, account_id))
         .await?;
     Ok(Json(users.into_iter().map(|u| u.user).collect()))
 }
@@ -76,7 +76,7 @@ pub async fn invite(
     let public_url = state.public_url.clone();
     let user = state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let taken: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM users WHERE email = ?1)",
@@ -189,7 +189,7 @@ pub async fn change_role(
     let expected = if_match(&headers)?;
     let user = state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let user = match target(&tx, &caller, user_id, expected)? {
                 Ok(user) => user,
@@ -236,7 +236,7 @@ pub async fn remove(
     let expected = if_match(&headers)?;
     state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let user = match target(&tx, &caller, user_id, expected)? {
                 Ok(user) => user,
@@ -287,7 +287,7 @@ pub async fn resend_invitation(
     let public_url = state.public_url.clone();
     let user = state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let Some(user) = store::user(&tx, caller.account_id, user_id)? else {
                 return Ok(Err(ApiError::not_found()));
@@ -331,7 +331,7 @@ pub async fn revoke_invitation(
     caller.require_administrator()?;
     state
         .db
-        .call(move |conn| {
+        .write(move |conn| {
             let tx = conn.transaction()?;
             let Some(user) = store::user(&tx, caller.account_id, user_id)? else {
                 return Ok(Err(ApiError::not_found()));

@@ -210,7 +210,7 @@ impl TestServer {
         )
         .unwrap();
         self.db
-            .call(move |conn| Ok(store::create_account(conn, &name, None, &kinds)?.0))
+            .write(move |conn| Ok(store::create_account(conn, &name, None, &kinds)?.0))
             .await
             .unwrap()
     }
@@ -220,7 +220,7 @@ impl TestServer {
         let email = email.to_owned();
         let hash = secrets::hash_password(PASSWORD);
         self.db
-            .call(move |conn| {
+            .write(move |conn| {
                 conn.execute(
                     "INSERT INTO users (account_id, email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
                     rusqlite::params![account_id, email, format!("Name of {email}"), role.as_str(), hash],
@@ -251,7 +251,7 @@ impl TestServer {
         &self,
         f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
     ) -> T {
-        self.db.call(move |conn| Ok(f(conn)?)).await.unwrap()
+        self.db.write(move |conn| Ok(f(conn)?)).await.unwrap()
     }
 }
 
