@@ -34,6 +34,7 @@ pub struct ValidationText {
     pub personal_address_consumer: &'static str,
     pub personal_address_user: &'static str,
     pub stale: &'static str,
+    pub invalid_type: &'static str,
 }
 
 pub const EN: ValidationText = ValidationText {
@@ -72,6 +73,7 @@ pub const EN: ValidationText = ValidationText {
     personal_address_consumer: "This looks like a personal address. A shared team alias keeps working when people change roles.",
     personal_address_user: "This is a portal user's own address. A shared team alias keeps working when people change roles.",
     stale: "Someone else saved a newer version meanwhile; review it and make your change again.",
+    invalid_type: "This value is not in the expected form; reload the page and enter it again.",
 };
 
 pub const ES: ValidationText = ValidationText {
@@ -114,6 +116,7 @@ pub const ES: ValidationText = ValidationText {
     personal_address_consumer: "Parece una dirección personal. Un alias compartido del equipo sigue funcionando aunque las personas cambien de puesto.",
     personal_address_user: "Es la dirección personal de un usuario del portal. Un alias compartido del equipo sigue funcionando aunque las personas cambien de puesto.",
     stale: "Otra persona guardó una versión más reciente mientras tanto; revísala y vuelve a hacer tu cambio.",
+    invalid_type: "Este valor no tiene la forma esperada; recarga la página y vuelve a introducirlo.",
 };
 
 /// The sentence to show for an error or warning, phrased for where it occurs.
@@ -147,6 +150,7 @@ pub fn message(t: &Catalog, error: &FieldError) -> String {
         Code::PersonalAddress => v.personal_address_consumer.into(),
         Code::AlreadyRegistered => v.already_registered.into(),
         Code::Stale => v.stale.into(),
+        Code::InvalidType => v.invalid_type.into(),
     }
 }
 

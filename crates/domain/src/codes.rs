@@ -108,6 +108,9 @@ code_enum! {
         PersonalAddress = "personal_address",
         AlreadyRegistered = "already_registered",
         Stale = "stale",
+        /// The request body has a value of the wrong JSON type here, e.g. a
+        /// string where a list belongs. Only API clients can send it.
+        InvalidType = "invalid_type",
     }
 }
 
@@ -243,6 +246,6 @@ mod tests {
         assert_eq!(Code::LocalPartTooLong.as_str(), "local_part_too_long");
         assert_eq!(ErrorCode::InvalidIfMatch.as_str(), "invalid_if_match");
         assert_eq!(ErrorCode::VersionConflict.as_str(), "version_conflict");
-        assert_eq!(Code::ALL.len(), 20);
+        assert_eq!(Code::ALL.len(), 21);
     }
 }

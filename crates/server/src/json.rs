@@ -4,8 +4,9 @@
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
-use portal_domain::ErrorCode;
+use portal_domain::{Code, ErrorCode, FieldError, FieldPath};
 use serde::de::DeserializeOwned;
+use serde_path_to_error::Segment;
 
 use crate::error::ApiError;
 
@@ -55,10 +56,59 @@ where
                 "The body must be a JSON object, e.g. {\"name\": …}.",
             ));
         }
-        serde_json::from_value(value)
+        serde_path_to_error::deserialize(value)
             .map(Self)
-            .map_err(|e| invalid_body(format!("The JSON does not have the expected fields: {e}")))
+            .map_err(mistyped_body)
     }
+}
+
+/// 422 for JSON of the wrong shape, naming where: a missing field is
+/// `required` and a value of the wrong type `invalid_type`, at the deepest
+/// path of the API's [`FieldPath`] grammar that contains the problem (the
+/// message names the exact place). An unknown field has no path of its own.
+fn mistyped_body(error: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let problem = error.inner().to_string();
+    let mut segments: Vec<String> = Vec::new();
+    for segment in error.path().iter() {
+        match segment {
+            Segment::Map { key } if segments.is_empty() => segments.push(key.clone()),
+            Segment::Map { key } => segments.push(format!(".{key}")),
+            Segment::Seq { index } => segments.push(format!("[{index}]")),
+            Segment::Enum { .. } => {}
+            Segment::Unknown => break,
+        }
+    }
+    let (code, segments) = match quoted_after(&problem, "missing field ") {
+        Some(name) => {
+            let prefix = if segments.is_empty() { "" } else { "." };
+            segments.push(format!("{prefix}{name}"));
+            (Code::Required, segments)
+        }
+        None if problem.starts_with("unknown field ") => (Code::InvalidType, Vec::new()),
+        None => (Code::InvalidType, segments),
+    };
+    let at = segments.concat();
+    let mut answer = invalid_body(if at.is_empty() {
+        format!("The JSON does not have the expected fields: {problem}.")
+    } else {
+        format!("The JSON does not have the expected fields: at `{at}`, {problem}.")
+    });
+    // The longest prefix of the path that the API's grammar knows.
+    let known = (1..=segments.len())
+        .rev()
+        .find_map(|end| segments[..end].concat().parse::<FieldPath>().ok());
+    if let Some(path) = known {
+        answer.body.fields.push(FieldError::new(path, code));
+    }
+    answer
+}
+
+/// `name` in serde's "missing field `name`".
+fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    text.strip_prefix(prefix)?
+        .strip_prefix('`')?
+        .split('`')
+        .next()
 }
 
 fn invalid_body(message: impl Into<String>) -> ApiError {

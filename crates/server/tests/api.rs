@@ -943,6 +943,109 @@ async fn malformed_requests_get_specific_client_errors() {
 }
 
 #[tokio::test]
+async fn json_of_the_wrong_shape_names_the_field() {
+    let t = team().await;
+    let admin = t.server.sign_in("admin@acme.example").await;
+    let valid = serde_json::to_value(valid_contact_info(t.admin)).unwrap();
+    let with = |pointer: &str, value: serde_json::Value| {
+        let mut body = valid.clone();
+        *body.pointer_mut(pointer).expect("a field of the body") = value;
+        body
+    };
+    let cases = [
+        (
+            with("/alert_contacts", json!("everyone")),
+            "alert_contacts:invalid_type",
+        ),
+        (
+            with("/alert_contacts/0", json!("me")),
+            "alert_contacts[0]:invalid_type",
+        ),
+        (
+            with("/technical_emergency/0/email", json!(5)),
+            "technical_emergency[0].email:invalid_type",
+        ),
+        (
+            with("/shared_with_users/phone", json!(["+34 600"])),
+            "shared_with_users.phone:invalid_type",
+        ),
+        // Deeper than the grammar goes: the schedule's days as a whole.
+        (
+            with("/support_hours/0/days", json!(["mon", 3])),
+            "support_hours[0].days:invalid_type",
+        ),
+        (
+            with("/support_hours/0/days", json!(["someday"])),
+            "support_hours[0].days:invalid_type",
+        ),
+    ];
+    for (body, expected) in cases {
+        let answer = t
+            .server
+            .call("PUT", "/api/v1/account/contact-info")
+            .session(&admin)
+            .header("if-match", "\"0\"")
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(
+            (answer.status, answer.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"),
+            "{expected}"
+        );
+        assert_eq!(answer.field_paths(), [expected]);
+        let place = expected.split(':').next().unwrap();
+        assert!(
+            answer.body["message"].as_str().unwrap().contains(place),
+            "the message names {place}: {}",
+            answer.body
+        );
+    }
+    let mut missing = valid.clone();
+    missing
+        .as_object_mut()
+        .unwrap()
+        .remove("operational_google");
+    let users = [
+        (
+            json!({"name": "Ana", "role": "editor"}),
+            vec!["email:required"],
+        ),
+        (
+            json!({"name": "Ana", "email": "ana@acme.example", "role": 5}),
+            vec!["role:invalid_type"],
+        ),
+        (
+            json!({"name": "Ana", "email": "ana@acme.example", "role": "owner"}),
+            vec!["role:invalid_type"],
+        ),
+        // An unknown field has no path in the grammar; the message names it.
+        (
+            json!({"name": "Ana", "email": "ana@acme.example", "role": "editor", "rol": "x"}),
+            vec![],
+        ),
+    ];
+    for (body, expected) in users {
+        let answer = t
+            .server
+            .call("POST", "/api/v1/users")
+            .session(&admin)
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(
+            (answer.status, answer.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"),
+            "{body}"
+        );
+        assert_eq!(answer.field_paths(), expected, "{body}");
+    }
+    let stored = t.server.count("SELECT COUNT(*) FROM contact_info").await;
+    let invited = t.server.count("SELECT COUNT(*) FROM users").await;
+    assert_eq!((stored, invited), (0, 3));
+}
+
+#[tokio::test]
 async fn cross_site_changes_are_refused() {
     let t = team().await;
     let admin = t.server.sign_in("admin@acme.example").await;
