@@ -97,8 +97,9 @@ impl WrkResult {
 }
 
 /// The signed-in administrator and the contact information it saved.
-struct Session {
-    cookie: String,
+pub struct Session {
+    /// `portal_session=…`, for a `Cookie` header.
+    pub cookie: String,
     body: String,
     etag: String,
 }
@@ -173,7 +174,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
 /// Creates an account and its administrator with the admin commands, signs in
 /// once (sign-in is rate limited per address) and saves valid contact
 /// information, so every PUT afterwards updates it.
-fn prepare(tools: &Tools, server: &TestServer) -> Result<Session, String> {
+pub fn prepare(tools: &Tools, server: &TestServer) -> Result<Session, String> {
     let created =
         admin_output(
             server

@@ -5,6 +5,7 @@
 //! installed.
 
 mod bench;
+mod contract;
 mod first_load;
 mod http;
 mod precompress;

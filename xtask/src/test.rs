@@ -11,17 +11,25 @@ use crate::tools::Tools;
 enum Layer {
     Lint,
     Native,
+    Contract,
     Browser,
     E2e,
 }
 
 impl Layer {
-    const ALL: [Layer; 4] = [Layer::Lint, Layer::Native, Layer::Browser, Layer::E2e];
+    const ALL: [Layer; 5] = [
+        Layer::Lint,
+        Layer::Native,
+        Layer::Contract,
+        Layer::Browser,
+        Layer::E2e,
+    ];
 
     fn name(self) -> &'static str {
         match self {
             Layer::Lint => "lint",
             Layer::Native => "native",
+            Layer::Contract => "contract",
             Layer::Browser => "browser",
             Layer::E2e => "e2e",
         }
@@ -52,12 +60,13 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let layers = selected_layers(args)?;
     let tools = Tools::new()?;
     let mut outcomes = Vec::new();
-    for layer in layers {
+    for &layer in &layers {
         println!("\n######## layer: {} ########", layer.name());
         let started = Instant::now();
         let result = match layer {
             Layer::Lint => lint(&tools),
             Layer::Native => native(&tools),
+            Layer::Contract => contract(&tools),
             Layer::Browser => browser(&tools),
             Layer::E2e => e2e(&tools, playwright_args),
         };
@@ -76,7 +85,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             break;
         }
     }
-    summarise(&outcomes)
+    summarise(&layers, &outcomes)
 }
 
 fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
@@ -88,7 +97,7 @@ fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
             None if arg == "--layer" => iter.next().cloned().ok_or("--layer needs a name")?,
             None => {
                 return Err(format!(
-                    "unknown option `{arg}` (try --layer lint|native|browser|e2e)"
+                    "unknown option `{arg}` (try --layer lint|native|contract|browser|e2e)"
                 ));
             }
         };
@@ -96,7 +105,7 @@ fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
             .into_iter()
             .find(|l| l.name() == name)
             .ok_or_else(|| {
-                format!("unknown layer `{name}`: choose lint, native, browser or e2e")
+                format!("unknown layer `{name}`: choose lint, native, contract, browser or e2e")
             })?;
         chosen.push(layer);
     }
@@ -107,7 +116,7 @@ fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
     })
 }
 
-fn summarise(outcomes: &[Outcome]) -> Result<(), String> {
+fn summarise(layers: &[Layer], outcomes: &[Outcome]) -> Result<(), String> {
     println!("\n######## summary ########");
     let mut total = Counts::default();
     for outcome in outcomes {
@@ -134,8 +143,9 @@ fn summarise(outcomes: &[Outcome]) -> Result<(), String> {
         .iter()
         .filter(|o| o.error.is_some() && o.counts.failed == 0)
         .count() as u32;
-    let skipped: Vec<_> = Layer::ALL
-        .into_iter()
+    let skipped: Vec<_> = layers
+        .iter()
+        .copied()
         .filter(|l| !outcomes.iter().any(|o| o.layer == *l))
         .map(Layer::name)
         .collect();
@@ -222,6 +232,32 @@ fn native(tools: &Tools) -> LayerResult {
             "xtask",
         ],
     )
+}
+
+/// Every generated test case counts as a test; each unique failure
+/// Schemathesis reports counts as one failure.
+fn contract(tools: &Tools) -> LayerResult {
+    let reports = crate::contract::run(tools).map_err(|e| (Counts::default(), e))?;
+    let mut counts = Counts::default();
+    let mut errors = Vec::new();
+    for (who, report) in reports {
+        match report {
+            Ok(report) => {
+                println!(
+                    "contract, {who}: {} cases generated, {} found {} unique failures",
+                    report.generated, report.failing_cases, report.unique_failures
+                );
+                counts.passed += report.generated - report.failing_cases;
+                counts.failed += report.unique_failures;
+            }
+            Err(error) => errors.push(format!("{who}: {error}")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(counts)
+    } else {
+        Err((counts, errors.join("; ")))
+    }
 }
 
 fn browser(tools: &Tools) -> LayerResult {

@@ -36,6 +36,24 @@ impl TestServer {
         Self::launch(tools, "portal-e2e", server_bin, dist, None, false)
     }
 
+    /// Builds the (debug) server and starts it with the API only (an empty
+    /// app folder) and quiet logs, for driving the API from outside.
+    pub fn start_api(tools: &Tools) -> Result<Self, String> {
+        step("Building portal-server", || {
+            run(tools.cargo().args(["build", "--package", "portal-server"]))
+        })?;
+        let server_bin = tools.target_dir().join("debug/portal-server");
+        let dist = TempDir::new("portal-no-app")?;
+        Self::launch(
+            tools,
+            "portal-contract",
+            server_bin,
+            dist.0.clone(),
+            Some(dist),
+            true,
+        )
+    }
+
     /// Builds the server in release and starts it with the API only (an empty
     /// app folder) and quiet logs, for measuring the API.
     pub fn start_release_api(tools: &Tools) -> Result<Self, String> {

@@ -66,6 +66,7 @@ impl Tools {
     pub fn setup_all(&self) -> Result<(), String> {
         self.setup_app_build()?;
         self.setup_browser()?;
+        self.schemathesis()?;
         self.setup_e2e_packages()
     }
 
@@ -85,6 +86,32 @@ impl Tools {
         self.wasm_target()?;
         self.wasm_bindgen()?;
         self.chromium()
+    }
+
+    /// Schemathesis for the contract layer, at the exact versions of
+    /// `tools/contract/requirements.txt`, in a virtual environment of its own
+    /// (`tools/contract/.venv`). Returns the path of its `st` command.
+    pub fn schemathesis(&self) -> Result<PathBuf, String> {
+        let dir = self.root.join("tools/contract");
+        let venv = dir.join(".venv");
+        let st = venv.join("bin/st");
+        let stamp = venv.join("installed");
+        if st.exists() && is_newer_or_same(&stamp, &dir.join("requirements.txt")) {
+            return Ok(st);
+        }
+        step("Installing Schemathesis (PyPI, pinned)", || {
+            run(command_in(&dir, "python3").args(["-m", "venv", "--clear", ".venv"]))?;
+            run(command_in(&dir, ".venv/bin/pip").args([
+                "install",
+                "--disable-pip-version-check",
+                "--quiet",
+                "--no-deps",
+                "--requirement",
+                "requirements.txt",
+            ]))?;
+            std::fs::write(&stamp, "").map_err(|e| format!("cannot write {}: {e}", stamp.display()))
+        })?;
+        Ok(st)
     }
 
     pub fn setup_e2e_packages(&self) -> Result<(), String> {

@@ -145,6 +145,12 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
+/// How the rate limits name a client: its address, or `unknown` when the
+/// server does not know it (then all such requests share one count).
+pub fn client_key(client: Option<std::net::IpAddr>) -> String {
+    client.map_or_else(|| "unknown".into(), |ip| ip.to_string())
+}
+
 /// The value of cookie `name` in the request, if sent.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
@@ -209,14 +215,20 @@ pub const MAX_FAILURES_PER_CLIENT: usize = 20;
 pub const LIMIT_WINDOW_SECS: i64 = 15 * 60;
 
 impl SignInLimiter {
-    /// Seconds until `keys` may try again, if any of them is over its limit.
-    pub fn blocked_for(&self, keys: &[(String, usize)]) -> Option<u64> {
-        self.blocked_for_at(keys, now())
+    /// Starts an attempt for `keys` (an address, a client), or says how many
+    /// seconds to wait if one of them is over its limit. The attempt counts
+    /// as a failure from the start, checked and counted in one step, so
+    /// attempts sent at the same moment cannot all slip under the limit;
+    /// [`Attempt::succeeded`] takes it back.
+    pub fn begin(&self, keys: &[(String, usize)]) -> Result<Attempt<'_>, u64> {
+        self.begin_at(keys, now())
     }
 
-    fn blocked_for_at(&self, keys: &[(String, usize)], now: i64) -> Option<u64> {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        keys.iter()
+    fn begin_at(&self, keys: &[(String, usize)], now: i64) -> Result<Attempt<'_>, u64> {
+        let mut failures = self.lock();
+        failures.forget_old(now);
+        let wait = keys
+            .iter()
             .filter_map(|(key, limit)| {
                 let times = failures.by_key.get_mut(key)?;
                 while times.front().is_some_and(|t| now - t >= LIMIT_WINDOW_SECS) {
@@ -226,16 +238,10 @@ impl SignInLimiter {
                     (times.front().copied().unwrap_or(now) + LIMIT_WINDOW_SECS - now).max(1) as u64
                 })
             })
-            .max()
-    }
-
-    pub fn record_failure(&self, keys: &[(String, usize)]) {
-        self.record_failure_at(keys, now());
-    }
-
-    fn record_failure_at(&self, keys: &[(String, usize)], now: i64) {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        failures.forget_old(now);
+            .max();
+        if let Some(wait) = wait {
+            return Err(wait);
+        }
         for (key, _) in keys {
             failures
                 .by_key
@@ -243,24 +249,55 @@ impl SignInLimiter {
                 .or_default()
                 .push_back(now);
         }
+        Ok(Attempt {
+            limiter: self,
+            keys: keys.iter().map(|(key, _)| key.clone()).collect(),
+            at: now,
+        })
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, Failures> {
+        self.failures.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Forgets the failures of `key`, e.g. an address that signed in.
     pub fn clear(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .by_key
-            .remove(key);
+        self.lock().by_key.remove(key);
     }
 
     /// How many addresses and clients it currently remembers.
     pub fn remembered(&self) -> usize {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .by_key
-            .len()
+        self.lock().by_key.len()
     }
+}
+
+/// An attempt in progress, counted as a failure until it succeeds.
+#[must_use = "an attempt that succeeds must say so, or it stays counted as a failure"]
+pub struct Attempt<'a> {
+    limiter: &'a SignInLimiter,
+    keys: Vec<String>,
+    at: i64,
+}
+
+impl Attempt<'_> {
+    /// Takes this attempt back from every key's failures.
+    pub fn succeeded(self) {
+        let mut failures = self.limiter.lock();
+        for key in &self.keys {
+            let Some(times) = failures.by_key.get_mut(key) else {
+                continue;
+            };
+            if let Some(position) = times.iter().rposition(|t| *t == self.at) {
+                times.remove(position);
+            }
+            if times.is_empty() {
+                failures.by_key.remove(key);
+            }
+        }
+    }
+
+    /// Leaves this attempt counted as a failure.
+    pub fn failed(self) {}
 }
 
 #[cfg(test)]
@@ -282,13 +319,29 @@ mod tests {
     fn the_limiter_blocks_after_the_allowed_failures() {
         let limiter = SignInLimiter::default();
         let keys = [("address:a@example.com".to_owned(), 2)];
-        assert_eq!(limiter.blocked_for(&keys), None);
-        limiter.record_failure(&keys);
-        assert_eq!(limiter.blocked_for(&keys), None);
-        limiter.record_failure(&keys);
-        assert!(limiter.blocked_for(&keys).is_some());
+        limiter.begin(&keys).unwrap().failed();
+        limiter.begin(&keys).unwrap().failed();
+        assert!(limiter.begin(&keys).is_err());
         limiter.clear(&keys[0].0);
-        assert_eq!(limiter.blocked_for(&keys), None);
+        limiter.begin(&keys).unwrap().failed();
+    }
+
+    #[test]
+    fn attempts_in_flight_count_and_successes_are_taken_back() {
+        let limiter = SignInLimiter::default();
+        let keys = [("client:203.0.113.9".to_owned(), 3)];
+        // Three attempts at the same moment, none finished: a fourth waits.
+        let started: Vec<_> = (0..3).map(|_| limiter.begin(&keys).unwrap()).collect();
+        assert!(limiter.begin(&keys).is_err());
+        // Two succeed; only the one failure still counts.
+        let mut started = started.into_iter();
+        started.next().unwrap().succeeded();
+        started.next().unwrap().succeeded();
+        started.next().unwrap().failed();
+        limiter.begin(&keys).unwrap().failed();
+        limiter.begin(&keys).unwrap().succeeded();
+        limiter.begin(&keys).unwrap().failed();
+        assert!(limiter.begin(&keys).is_err());
     }
 
     #[test]
@@ -297,26 +350,32 @@ mod tests {
         let start = 1_000_000;
         for i in 0..100 {
             let keys = [(format!("address:user{i}@example.com"), 5)];
-            limiter.record_failure_at(&keys, start);
+            limiter.begin_at(&keys, start).unwrap().failed();
         }
         assert_eq!(limiter.remembered(), 100);
         // Still inside the window: everything is kept, and still counts.
         let recent = [("address:recent@example.com".to_owned(), 1)];
-        limiter.record_failure_at(&recent, start + LIMIT_WINDOW_SECS - 1);
+        limiter
+            .begin_at(&recent, start + LIMIT_WINDOW_SECS - 1)
+            .unwrap()
+            .failed();
         assert_eq!(limiter.remembered(), 101);
         assert!(
             limiter
-                .blocked_for_at(&recent, start + LIMIT_WINDOW_SECS)
-                .is_some()
+                .begin_at(&recent, start + LIMIT_WINDOW_SECS)
+                .is_err()
         );
         // The next failure after the window drops the 100 old addresses.
         let later = [("client:203.0.113.9".to_owned(), 20)];
-        limiter.record_failure_at(&later, start + LIMIT_WINDOW_SECS + 60);
+        limiter
+            .begin_at(&later, start + LIMIT_WINDOW_SECS + 60)
+            .unwrap()
+            .failed();
         assert_eq!(limiter.remembered(), 2);
         assert!(
             limiter
-                .blocked_for_at(&recent, start + LIMIT_WINDOW_SECS + 60)
-                .is_some()
+                .begin_at(&recent, start + LIMIT_WINDOW_SECS + 60)
+                .is_err()
         );
     }
 }

@@ -53,6 +53,21 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
     }
 
+    /// 429 with `Retry-After`: `what` happened too often from this client or
+    /// for this address; the message says how long to wait.
+    pub fn too_many_attempts(wait_secs: u64, what: &str) -> Self {
+        let mut error = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::TooManyAttempts,
+            format!(
+                "{what}; wait {} minutes and try again.",
+                wait_secs.div_ceil(60)
+            ),
+        );
+        error.retry_after = Some(wait_secs);
+        error
+    }
+
     /// 422 with field-level problems, in the same shape the app validates with.
     pub fn validation(fields: Vec<FieldError>) -> Self {
         Self {

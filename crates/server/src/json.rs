@@ -56,9 +56,34 @@ where
                 "The body must be a JSON object, e.g. {\"name\": …}.",
             ));
         }
+        let mut value = value;
+        integral_numbers_as_integers(&mut value);
         serde_path_to_error::deserialize(value)
             .map(Self)
             .map_err(mistyped_body)
+    }
+}
+
+/// JSON Schema, and so the API's document, counts `3.0` as the integer 3;
+/// serde would refuse it where an integer belongs. Every number without a
+/// fraction that an `f64` holds exactly becomes that integer.
+fn integral_numbers_as_integers(value: &mut serde_json::Value) {
+    /// 2^53: beyond it an `f64` no longer holds every integer.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match value {
+        serde_json::Value::Number(number) if !number.is_i64() && !number.is_u64() => {
+            if let Some(float) = number.as_f64()
+                && float.fract() == 0.0
+                && float.abs() <= EXACT
+            {
+                *number = serde_json::Number::from(float as i64);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(integral_numbers_as_integers)
+        }
+        _ => {}
     }
 }
 

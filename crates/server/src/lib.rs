@@ -32,7 +32,7 @@ use tower_http::trace::TraceLayer;
 pub use config::Config;
 use db::Db;
 use error::ApiError;
-pub use routes::api_routes;
+pub use routes::{PUBLIC_ROUTES, api_routes};
 
 /// The largest request body the API accepts; contact information is a few KB.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;

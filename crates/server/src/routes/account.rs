@@ -132,6 +132,10 @@ pub async fn put_contact_info(
     Ok(contact_response(outcome))
 }
 
+/// History entries per page when the query does not say, and at most.
+const DEFAULT_PER_PAGE: u32 = 20;
+pub(crate) const MAX_PER_PAGE: u32 = 100;
+
 #[derive(Deserialize)]
 pub struct PageQuery {
     page: Option<u32>,
@@ -150,8 +154,16 @@ pub async fn history(
             format!("{e}; use ?page=1&per_page=20"),
         )
     })?;
-    let page = query.page.unwrap_or(1).max(1);
-    let per_page = query.per_page.unwrap_or(20).clamp(1, 100);
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    if !(1..=i32::MAX as u32).contains(&page) || !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(ApiError::bad_request(
+            ErrorCode::InvalidQuery,
+            format!(
+                "page counts from 1 and per_page is 1 to {MAX_PER_PAGE}; use e.g. ?page=1&per_page={DEFAULT_PER_PAGE}"
+            ),
+        ));
+    }
     let account_id = caller.account_id;
     let result = state
         .db

@@ -11,6 +11,7 @@ use portal_domain::{
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::AppState;
+use crate::auth::{ClientIp, MAX_FAILURES_PER_CLIENT, client_key};
 use crate::clock::{now, rfc3339};
 use crate::db::DbError;
 use crate::error::ApiError;
@@ -113,9 +114,20 @@ pub async fn details(
 #[utoipa::path(post, path = "/invitations/{token}/accept", tag = "invitations", params(("token" = String, Path)), request_body = AcceptInvitation, responses((status = 204), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     ApiPath(token): ApiPath<String>,
     ApiJson(request): ApiJson<AcceptInvitation>,
 ) -> Result<Response, ApiError> {
+    // Links that do not work count against the client, as failed sign-ins
+    // do: a client that keeps trying made-up links is refused before any
+    // work, however many requests it sends.
+    let keys = [(
+        format!("invitation-client:{}", client_key(client)),
+        MAX_FAILURES_PER_CLIENT,
+    )];
+    let attempt = state.limiter.begin(&keys).map_err(|wait| {
+        ApiError::too_many_attempts(wait, "Too many links that do not work were tried from here")
+    })?;
     let name = request.name.trim().to_owned();
     let email = normalize_user_email(&request.email);
     let mut errors = validate_person_name(&name, FieldPath::NAME);
@@ -126,8 +138,14 @@ pub async fn accept(
     let lookup = token.clone();
     let link = state.db.read(move |conn| find(conn, &lookup)).await?;
     let purpose = match link {
-        Ok(link) => link.purpose,
-        Err(error) => return Err(error),
+        Ok(link) => {
+            attempt.succeeded();
+            link.purpose
+        }
+        Err(error) => {
+            attempt.failed();
+            return Err(error);
+        }
     };
     if purpose == InvitationPurpose::Setup {
         errors.extend(validate_email(&email, FieldPath::EMAIL));

@@ -99,6 +99,18 @@ async fn method_not_allowed() -> crate::error::ApiError {
     )
 }
 
+/// The routes anyone may call, as (path, method); every other route needs a
+/// session and answers 401 without one.
+pub const PUBLIC_ROUTES: &[(&str, Method)] = &[
+    ("/health", Method::GET),
+    ("/openapi.json", Method::GET),
+    ("/session", Method::GET),
+    ("/session", Method::POST),
+    ("/session", Method::DELETE),
+    ("/invitations/{token}", Method::GET),
+    ("/invitations/{token}/accept", Method::POST),
+];
+
 /// Every route of [`api`] as (path relative to `/api/v1`, method), in the
 /// spelling of the OpenAPI document (`/users/{id}`).
 pub fn api_routes() -> Vec<(&'static str, Method)> {

@@ -12,7 +12,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::AppState;
 use crate::auth::{
     Caller, ClientIp, IDLE_TIMEOUT_SECS, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_CLIENT,
-    session_cookie,
+    client_key, session_cookie,
 };
 use crate::clock::now;
 use crate::error::ApiError;
@@ -45,23 +45,17 @@ pub async fn sign_in(
     {
         return Err(bad_credentials());
     }
-    let client = client.map_or_else(|| "unknown".into(), |ip| ip.to_string());
     let keys = [
         (format!("address:{email}"), MAX_FAILURES_PER_ADDRESS),
-        (format!("client:{client}"), MAX_FAILURES_PER_CLIENT),
+        (
+            format!("client:{}", client_key(client)),
+            MAX_FAILURES_PER_CLIENT,
+        ),
     ];
-    if let Some(wait) = state.limiter.blocked_for(&keys) {
-        let mut error = ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::TooManyAttempts,
-            format!(
-                "Too many failed sign-ins; wait {} minutes and try again.",
-                wait.div_ceil(60)
-            ),
-        );
-        error.retry_after = Some(wait);
-        return Err(error);
-    }
+    let attempt = state
+        .limiter
+        .begin(&keys)
+        .map_err(|wait| ApiError::too_many_attempts(wait, "Too many failed sign-ins"))?;
 
     let lookup_email = email.clone();
     let found = state
@@ -91,7 +85,7 @@ pub async fn sign_in(
         .unwrap_or(false);
 
     let Some((user_id, account_id, name, _)) = found.filter(|_| valid) else {
-        state.limiter.record_failure(&keys);
+        attempt.failed();
         let failed_email = email.clone();
         state
             .db
@@ -119,6 +113,7 @@ pub async fn sign_in(
             .await?;
         return Err(bad_credentials());
     };
+    attempt.succeeded();
     state.limiter.clear(&keys[0].0);
 
     // A new token at every sign-in: a token planted before sign-in is worthless.
