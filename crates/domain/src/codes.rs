@@ -28,6 +28,7 @@
 //! | `personal_address` (warning) | `technical_emergency[i].email`, `shared_with_users.email` | `reason` | looks personal; a group alias is recommended |
 //! | `already_registered` | `email` | | the address already belongs to a portal user |
 //! | `stale` | `version` | `current` | the resource changed since it was read; `current` is its version now |
+//! | `invalid_type` | any path of a request body | | the JSON value has the wrong type (only API clients can send it) |
 
 use std::fmt;
 use std::str::FromStr;
@@ -159,6 +160,8 @@ code_enum! {
         InvitationExpired = "invitation_expired",
         /// The database cannot be reached (503).
         DatabaseUnavailable = "database_unavailable",
+        /// The server failed while answering, a defect on its side (500).
+        InternalError = "internal_error",
         /// Never sent by the server: what a client records when an error answer
         /// has no readable error body (a proxy's page, a newer server's code).
         UnexpectedResponse = "unexpected_response",

@@ -53,6 +53,16 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
     }
 
+    /// 500 for a request whose handler failed (panicked): the server's own
+    /// defect, answered in the API's shape instead of a dropped connection.
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::InternalError,
+            "Something went wrong on the server; try again, then reload to see what was saved.",
+        )
+    }
+
     /// 429 with `Retry-After`: `what` happened too often from this client or
     /// for this address; the message says how long to wait.
     pub fn too_many_attempts(wait_secs: u64, what: &str) -> Self {

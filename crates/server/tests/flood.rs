@@ -57,7 +57,7 @@ async fn made_up_links_are_refused_in_bounded_memory_and_a_real_one_still_works(
     let flood = (0..FLOOD).map(|i| {
         let call = server
             .call("POST", &format!("/api/v1/invitations/{i:064x}/accept"))
-            .from_client(attacker)
+            .sent_from(attacker)
             .json(&json!({ "name": "Mallory", "password": PASSWORD }));
         async move { call.send().await }
     });
@@ -94,7 +94,7 @@ async fn made_up_links_are_refused_in_bounded_memory_and_a_real_one_still_works(
     let accept = |client: &'static str| {
         server
             .call("POST", &format!("/api/v1/invitations/{token}/accept"))
-            .from_client(client)
+            .sent_from(client)
             .json(&json!({ "name": "Nora New", "password": PASSWORD }))
             .send()
     };

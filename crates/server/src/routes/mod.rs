@@ -85,10 +85,29 @@ fn build() -> Api {
 /// Every API route; anything else under `/api/` answers a JSON 404, and a
 /// route asked with a method it does not have a JSON 405 (axum adds `Allow`).
 pub fn api() -> Router<AppState> {
-    build()
-        .router
-        .fallback(crate::not_found)
-        .method_not_allowed_fallback(method_not_allowed)
+    answer_panics(
+        build()
+            .router
+            .fallback(crate::not_found)
+            .method_not_allowed_fallback(method_not_allowed),
+    )
+}
+
+/// A handler that panics is answered with the JSON 500 of
+/// [`ApiError::internal`](crate::error::ApiError::internal), not a dropped
+/// connection; the panic is logged.
+pub fn answer_panics<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router.layer(tower_http::catch_panic::CatchPanicLayer::custom(
+        |panic: Box<dyn std::any::Any + Send>| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!(panic = %what, "an API handler panicked");
+            axum::response::IntoResponse::into_response(crate::error::ApiError::internal())
+        },
+    ))
 }
 
 async fn method_not_allowed() -> crate::error::ApiError {
@@ -115,4 +134,32 @@ pub const PUBLIC_ROUTES: &[(&str, Method)] = &[
 /// spelling of the OpenAPI document (`/users/{id}`).
 pub fn api_routes() -> Vec<(&'static str, Method)> {
     build().routes
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode, header};
+    use axum::routing::get;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_handler_that_panics_is_answered_with_the_json_error_body() {
+        async fn broken() -> &'static str {
+            panic!("a defect in a handler")
+        }
+        let router = answer_panics(Router::new().route("/broken", get(broken)));
+        let answer = router
+            .oneshot(Request::get("/broken").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(answer.headers()[header::CONTENT_TYPE], "application/json");
+        let body = answer.into_body().collect().await.unwrap().to_bytes();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["code"], "internal_error");
+    }
 }

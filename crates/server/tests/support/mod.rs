@@ -93,7 +93,7 @@ impl Call<'_> {
 
     /// As if sent from `ip`, which the rate limits count by (requests
     /// without it share the count of clients the server cannot tell apart).
-    pub fn from_client(mut self, ip: &str) -> Self {
+    pub fn sent_from(mut self, ip: &str) -> Self {
         let address = std::net::SocketAddr::new(ip.parse().expect("an IP address"), 40_000);
         self.request = self.request.extension(axum::extract::ConnectInfo(address));
         self
