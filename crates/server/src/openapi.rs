@@ -46,7 +46,8 @@ pub struct ApiDoc;
 /// Adds to every operation the answers its shape makes possible, so the
 /// document lists every status a route can answer, not only the ones its
 /// handler chooses: 401 without a session, 403 from another site, the body,
-/// path, query and `If-Match` errors, and 429 where attempts are counted.
+/// path, query and `If-Match` errors, 429 where attempts are counted and
+/// 503 wherever the database is needed.
 /// It also states the bounds the server enforces on parameters.
 struct EveryAnswer;
 
@@ -133,6 +134,9 @@ fn complete(path: &str, method: &Method, operation: &mut Operation) {
             }
             _ => {}
         }
+    }
+    if path != "/openapi.json" {
+        answers.push((503, "The database cannot be reached; try again shortly"));
     }
     if (path, method) == ("/invitations/{token}/accept", &Method::POST) {
         answers.push((

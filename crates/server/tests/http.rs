@@ -115,6 +115,50 @@ async fn the_openapi_document_describes_every_route() {
         documented, routed,
         "the document describes exactly the routes"
     );
+    // Every answer a route's shape makes possible is listed.
+    for (path, method) in &routed {
+        let operation = &paths[path][method];
+        let statuses: Vec<&str> = operation["responses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let public = portal_server::PUBLIC_ROUTES
+            .iter()
+            .any(|(p, m)| p == path && m.as_str().eq_ignore_ascii_case(method));
+        let mut expected = vec![];
+        if !public {
+            expected.push("401");
+        }
+        if operation.get("requestBody").is_some() {
+            expected.extend(["400", "413", "415", "422"]);
+        }
+        if path.contains('{') {
+            expected.push("404");
+        }
+        for status in expected {
+            assert!(
+                statuses.contains(&status),
+                "{method} {path} lacks {status}: {statuses:?}"
+            );
+        }
+    }
+    let history = &paths["/account/contact-info/history"]["get"]["parameters"];
+    let per_page = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "per_page")
+        .unwrap();
+    assert_eq!(per_page["schema"]["maximum"], 100.0);
+    let if_match = paths["/users/{id}"]["patch"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "If-Match")
+        .unwrap();
+    assert!(if_match["schema"]["pattern"].as_str().is_some());
     let schemas = answer.body["components"]["schemas"].as_object().unwrap();
     assert!(schemas.contains_key("ContactInfo") && schemas.contains_key("ErrorBody"));
     // Paths and codes are plain strings on the wire; the codes are listed.
