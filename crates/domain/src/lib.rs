@@ -8,6 +8,7 @@ pub mod account;
 pub mod api;
 pub mod codes;
 pub mod contact;
+pub mod document;
 pub mod health;
 pub mod merge;
 pub mod path;
@@ -22,6 +23,7 @@ pub use account::{
 pub use api::{ErrorBody, FieldError};
 pub use codes::{Code, ErrorCode};
 pub use contact::{ContactEntry, ContactField, ContactInfo, SupportSchedule, Weekday};
+pub use document::{ContactInfoDocument, DOCUMENT_SCHEMA_VERSION, DocumentProblem};
 pub use health::Health;
 pub use merge::{Merged, merge};
 pub use path::{FieldPath, Leaf, Part, SchedulePart};

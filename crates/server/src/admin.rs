@@ -4,7 +4,8 @@
 use std::io::Read;
 
 use portal_domain::{
-    FieldPath, IntegrationKind, Role, normalize_user_email, validate_email, validate_password,
+    ContactInfo, ContactInfoDocument, FieldPath, IntegrationKind, Role, normalize_contact_info,
+    normalize_user_email, validate_contact_info, validate_email, validate_password,
     validate_person_name,
 };
 use rusqlite::params;
@@ -13,7 +14,7 @@ use crate::clock::now;
 use crate::config::Config;
 use crate::db::{Db, DbError};
 use crate::secrets::hash_password;
-use crate::store::{self, Actor};
+use crate::store::{self, Actor, RuleInputs};
 
 /// Prints a line for the operator. A reader that stopped listening
 /// (`portal-server admin create-account … | head -1`) is not an error: it has
@@ -333,6 +334,147 @@ pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
             "#{id} queued {} to {recipient} ({delivery})\nSubject: {subject}\n\n{body}\n",
             crate::clock::rfc3339(at)
         );
+    }
+    Ok(())
+}
+
+/// Who the history names for a change made with `portal-server admin import`.
+pub const IMPORT_ACTOR: &str = "Portal operator (import)";
+
+/// The account's internal id, if an account has this Partner ID.
+fn account_by_partner_id(
+    conn: &rusqlite::Connection,
+    partner_id: &str,
+) -> Result<Option<i64>, DbError> {
+    Ok(rusqlite::OptionalExtension::optional(conn.query_row(
+        "SELECT id FROM accounts WHERE partner_id = ?1",
+        [partner_id],
+        |r| r.get(0),
+    ))?)
+}
+
+/// `portal-server admin export`: the account's contact information as a
+/// [`ContactInfoDocument`] (version 0 and empty if it was never saved).
+pub async fn export(config: &Config, partner_id: String) -> Result<(), Error> {
+    let db = open(config)?;
+    let document = db
+        .read(move |conn| {
+            let Some(account_id) = account_by_partner_id(conn, &partner_id)? else {
+                return Ok(Err(format!("no account has Partner ID {partner_id}")));
+            };
+            let (version, info) = store::contact_info(conn, account_id)?
+                .map_or((0, ContactInfo::default()), |s| (s.version, s.info));
+            Ok(Ok(ContactInfoDocument::new(partner_id, version, info)))
+        })
+        .await??;
+    say!(
+        "{}",
+        serde_json::to_string_pretty(&document).expect("documents serialise")
+    );
+    Ok(())
+}
+
+/// What an import found, and the version it saved (none for a dry run or a
+/// file without changes).
+struct Imported {
+    changed: Vec<portal_domain::ContactField>,
+    warnings: Vec<portal_domain::FieldError>,
+    saved: Option<i64>,
+}
+
+/// `portal-server admin import`: replaces the account's contact information
+/// with a file written by `export` (or the app), after the same checks as a
+/// save in the app: the file must belong to the account, be exported at its
+/// current version and pass every rule. Prints the fields that differ;
+/// `dry_run` stops there. One transaction: all of it is saved, or nothing.
+pub async fn import(
+    config: &Config,
+    partner_id: String,
+    file: &std::path::Path,
+    dry_run: bool,
+) -> Result<(), Error> {
+    let name = file.display().to_string();
+    let text = if name == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?
+    };
+    let document: ContactInfoDocument = serde_path_to_error::deserialize(
+        &mut serde_json::Deserializer::from_str(&text),
+    )
+    .map_err(|e| {
+        let at = e.path().to_string();
+        let at = if at == "." || at == "?" {
+            String::new()
+        } else {
+            format!(" at `{at}`")
+        };
+        format!(
+            "{name} is not a contact information file{at}: {}",
+            e.inner()
+        )
+    })?;
+    let db = open(config)?;
+    let imported = db
+        .write(move |conn| {
+            let tx = conn.transaction()?;
+            let Some(account_id) = account_by_partner_id(&tx, &partner_id)? else {
+                return Ok(Err(format!("no account has Partner ID {partner_id}")));
+            };
+            let current = store::contact_info(&tx, account_id)?;
+            let current_version = current.as_ref().map_or(0, |c| c.version);
+            if let Err(problem) = document.check(&partner_id, current_version) {
+                return Ok(Err(format!("cannot import {name}: {problem}")));
+            }
+            let info = normalize_contact_info(&document.contact_info);
+            let report = RuleInputs::load(&tx, account_id)?
+                .with_rules(|rules| validate_contact_info(&info, rules));
+            if !report.is_valid() {
+                let problems: Vec<String> = report
+                    .errors
+                    .iter()
+                    .map(|e| format!("  {}: {}", e.path, e.code))
+                    .collect();
+                return Ok(Err(format!(
+                    "cannot import {name}: its contact information breaks these rules (path: code):\n{}",
+                    problems.join("\n")
+                )));
+            }
+            let before = current.as_ref().map(|c| c.info.clone()).unwrap_or_default();
+            let changed = before.differing_fields(&info);
+            let saved = if dry_run || (changed.is_empty() && current.is_some()) {
+                None
+            } else {
+                let actor = Actor {
+                    id: None,
+                    name: IMPORT_ACTOR,
+                };
+                let version =
+                    store::save_contact_info(&tx, account_id, &actor, current.as_ref(), &info)?;
+                tx.commit()?;
+                Some(version)
+            };
+            Ok(Ok(Imported {
+                changed,
+                warnings: report.warnings,
+                saved,
+            }))
+        })
+        .await??;
+    for field in &imported.changed {
+        say!("changed: {}", field.path_prefix());
+    }
+    for warning in &imported.warnings {
+        say!("warning: {}: {}", warning.path, warning.code);
+    }
+    match imported.saved {
+        Some(version) => say!("saved as version {version}"),
+        None if dry_run => say!("dry run: nothing was saved"),
+        None => say!("no changes: nothing was saved"),
     }
     Ok(())
 }

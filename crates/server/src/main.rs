@@ -50,6 +50,25 @@ enum AdminCommand {
         #[arg(long)]
         role: String,
     },
+    /// Print the account's contact information as a JSON file to import later.
+    Export {
+        /// The account's Partner ID.
+        #[arg(long)]
+        account: String,
+    },
+    /// Replace the account's contact information with a file from `export`
+    /// (or `-` for standard input) after the checks of a save in the app;
+    /// prints what changes.
+    Import {
+        /// The account's Partner ID.
+        #[arg(long)]
+        account: String,
+        /// A file written by `export`, or `-` for standard input.
+        file: std::path::PathBuf,
+        /// Check the file and print what would change, without saving.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the newest mail in the outbox (invitations and notices).
     Outbox {
         #[arg(long, default_value_t = 20)]
@@ -80,6 +99,14 @@ async fn main() -> std::process::ExitCode {
             role,
         })) => admin::create_user(&config, account, email, name, &role).await,
         Some(Command::Admin(AdminCommand::Outbox { limit })) => admin::outbox(&config, limit).await,
+        Some(Command::Admin(AdminCommand::Export { account })) => {
+            admin::export(&config, account).await
+        }
+        Some(Command::Admin(AdminCommand::Import {
+            account,
+            file,
+            dry_run,
+        })) => admin::import(&config, account, &file, dry_run).await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
