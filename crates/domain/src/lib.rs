@@ -12,6 +12,7 @@ pub mod document;
 pub mod health;
 pub mod merge;
 pub mod path;
+pub mod review;
 pub mod timezones;
 pub mod validate;
 pub mod wire;
@@ -27,6 +28,7 @@ pub use document::{ContactInfoDocument, DOCUMENT_SCHEMA_VERSION, DocumentProblem
 pub use health::Health;
 pub use merge::{Merged, merge};
 pub use path::{FieldPath, Leaf, Part, SchedulePart};
+pub use review::{ReviewPolicy, ReviewState, ReviewStatus};
 pub use timezones::{TIME_ZONES, canonical_time_zone, is_known_time_zone};
 pub use validate::{
     Report, Rules, UserRef, normalize_contact_info, normalize_user_email, validate_contact_info,

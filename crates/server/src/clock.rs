@@ -1,11 +1,24 @@
 //! Time as the server stores it (Unix seconds, UTC) and shows it (RFC 3339).
 
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// Seconds added to the system clock; only tests move it.
+static OFFSET_SECS: AtomicI64 = AtomicI64::new(0);
+
 /// Seconds since the Unix epoch, now.
 pub fn now() -> i64 {
-    std::time::SystemTime::now()
+    let system = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    system + OFFSET_SECS.load(Ordering::Relaxed)
+}
+
+/// Moves this process's clock `secs` forward, for tests of what time does
+/// (sessions ending, reviews falling due). It moves every reader of [`now`]
+/// in the process, so a test that uses it runs in a test binary of its own.
+pub fn advance_for_tests(secs: i64) {
+    OFFSET_SECS.fetch_add(secs, Ordering::Relaxed);
 }
 
 /// `2026-11-29T07:31:28Z` for a Unix time, without a date library.

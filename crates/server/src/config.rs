@@ -4,6 +4,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
 use clap::Args;
+use portal_domain::ReviewPolicy;
 
 /// Where and how the server runs. Every flag has an environment variable of the
 /// same meaning, so operators can configure it either way.
@@ -70,6 +71,17 @@ pub struct Config {
     )]
     pub mail_from: String,
 
+    /// Days after the last review (a save, or a confirmation that nothing
+    /// changed) when administrators and editors are reminded to review the
+    /// contact information.
+    #[arg(long, env = "PORTAL_REVIEW_REMINDER_DAYS", default_value_t = ReviewPolicy::default().remind_after_days)]
+    pub review_reminder_days: u32,
+
+    /// Days after the last review when the portal locks again behind the
+    /// onboarding modal until someone reviews it.
+    #[arg(long, env = "PORTAL_REVIEW_LOCK_DAYS", default_value_t = ReviewPolicy::default().lock_after_days)]
+    pub review_lock_days: u32,
+
     /// Seed a demo account with a user of every role (passwords printed), for
     /// trying the portal out. Never use on real data.
     #[arg(long, env = "PORTAL_DEMO")]
@@ -77,6 +89,16 @@ pub struct Config {
 }
 
 impl Config {
+    /// The review settings, if they make sense together.
+    pub fn review_policy(&self) -> Result<ReviewPolicy, String> {
+        ReviewPolicy::new(self.review_reminder_days, self.review_lock_days).ok_or_else(|| {
+            format!(
+                "--review-reminder-days ({}) must be at least 1 and less than --review-lock-days ({})",
+                self.review_reminder_days, self.review_lock_days
+            )
+        })
+    }
+
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("portal.sqlite3")
     }

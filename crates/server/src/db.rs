@@ -9,7 +9,10 @@ use tokio::sync::Semaphore;
 
 /// Schema migrations, applied in order. `PRAGMA user_version` records how many
 /// have run, so each one runs exactly once per database.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_schema.sql"),
+    include_str!("../migrations/0002_review.sql"),
+];
 
 /// The number of the newest migration this build knows.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -221,6 +224,33 @@ mod tests {
             .pragma_query_value(None, "journal_mode", |row| row.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn contact_information_saved_before_the_yearly_review_counts_as_reviewed_when_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portal.sqlite3");
+        // A database of the first release, with saved contact information.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accounts (id, partner_id, display_name, created_at) VALUES (1, 'P-1', 'Old', 0);
+             INSERT INTO contact_info (account_id, data, version, updated_by_name, updated_at)
+             VALUES (1, '{}', 4, 'Ana', 1700000000);",
+        )
+        .unwrap();
+        drop(conn);
+        drop(Db::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        let reviewed: (i64, String) = conn
+            .query_row(
+                "SELECT reviewed_at, reviewed_by_name FROM contact_info WHERE account_id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(reviewed, (1_700_000_000, "Ana".to_owned()));
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct AppState {
     /// a time: a burst of sign-ins or invitation acceptances queues instead
     /// of taking the machine's memory.
     pub hashing: Arc<tokio::sync::Semaphore>,
+    /// When the yearly review reminds, and when it locks the portal.
+    pub review: portal_domain::ReviewPolicy,
 }
 
 impl AppState {
@@ -62,6 +64,8 @@ impl AppState {
             secure_cookies: config.tls(),
             allowed_origins: Arc::new(config.allowed_origins.clone()),
             hashing: Arc::new(tokio::sync::Semaphore::new(cores)),
+            // `serve` refuses settings for which this fails before it starts.
+            review: config.review_policy().unwrap_or_default(),
         }
     }
 
@@ -138,6 +142,7 @@ async fn not_found() -> ApiError {
 /// Opens the database, prepares the first account, binds the port and serves
 /// until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    config.review_policy()?;
     let db = admin::open(&config)?;
     admin::bootstrap(&db, &config).await?;
     if config.demo {

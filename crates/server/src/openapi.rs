@@ -30,6 +30,8 @@ use crate::routes;
         routes::account::get_contact_info,
         routes::account::put_contact_info,
         routes::account::history,
+        routes::account::get_review,
+        routes::account::confirm_review,
         routes::users::list,
         routes::users::invite,
         routes::users::change_role,

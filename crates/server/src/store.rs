@@ -2,8 +2,8 @@
 //! so callers compose them inside one `Db::read` or `Db::write`.
 
 use portal_domain::{
-    Account, ContactInfo, IntegrationKind, Role, Rules, User, UserRef, UserStatus,
-    normalize_contact_info,
+    Account, ContactInfo, IntegrationKind, ReviewPolicy, ReviewState, Role, Rules, User, UserRef,
+    UserStatus, normalize_contact_info,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -112,6 +112,9 @@ pub struct StoredContactInfo {
     pub version: i64,
     pub updated_by: String,
     pub updated_at: i64,
+    /// The last save or confirmation that it is still correct.
+    pub reviewed_by: String,
+    pub reviewed_at: i64,
 }
 
 pub fn contact_info(
@@ -120,30 +123,24 @@ pub fn contact_info(
 ) -> Result<Option<StoredContactInfo>, DbError> {
     let row = conn
         .prepare_cached(
-            "SELECT data, version, updated_by_name, updated_at FROM contact_info WHERE account_id = ?1",
+            "SELECT data, version, updated_by_name, updated_at, reviewed_by_name, reviewed_at
+             FROM contact_info WHERE account_id = ?1",
         )?
-        .query_row(
-            [account_id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                ))
-            },
-        )
+        .query_row([account_id], |r| {
+            Ok(StoredContactInfo {
+                // Only validated data is ever written, so this parses; an
+                // unreadable row reads as empty and the account is asked to
+                // fill it in again.
+                info: serde_json::from_str(&r.get::<_, String>(0)?).unwrap_or_default(),
+                version: r.get(1)?,
+                updated_by: r.get(2)?,
+                updated_at: r.get(3)?,
+                reviewed_by: r.get(4)?,
+                reviewed_at: r.get(5)?,
+            })
+        })
         .optional()?;
-    Ok(row.map(
-        |(data, version, updated_by, updated_at)| StoredContactInfo {
-            // Only validated data is ever written, so this parses; an unreadable
-            // row reads as empty and the account is asked to fill it in again.
-            info: serde_json::from_str(&data).unwrap_or_default(),
-            version,
-            updated_by,
-            updated_at,
-        },
-    ))
+    Ok(row)
 }
 
 /// Stores `info` (normalised) as the account's contact information, the
@@ -162,11 +159,13 @@ pub fn save_contact_info(
         .expect("contact information serialises");
     let version = previous.map_or(0, |p| p.version) + 1;
     conn.execute(
-        "INSERT INTO contact_info (account_id, data, version, updated_by_name, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO contact_info
+           (account_id, data, version, updated_by_name, updated_at, reviewed_by_name, reviewed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)
          ON CONFLICT (account_id) DO UPDATE SET
            data = excluded.data, version = excluded.version,
-           updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at",
+           updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at,
+           reviewed_by_name = excluded.reviewed_by_name, reviewed_at = excluded.reviewed_at",
         params![account_id, data, version, actor.name, now()],
     )?;
     let before = previous.map(|p| serde_json::to_string(&p.info).expect("serialises"));
@@ -219,11 +218,19 @@ impl RuleInputs {
     }
 }
 
-/// Whether the account's saved contact information passes today's rules.
-pub fn contact_info_complete(conn: &Connection, account_id: i64) -> Result<bool, DbError> {
+/// Whether the account's saved contact information passes today's rules and
+/// its yearly review has not run out: what unlocks the portal.
+pub fn contact_info_complete(
+    conn: &Connection,
+    account_id: i64,
+    review: &ReviewPolicy,
+) -> Result<bool, DbError> {
     let Some(stored) = contact_info(conn, account_id)? else {
         return Ok(false);
     };
+    if review.state(stored.reviewed_at, now()) == ReviewState::Overdue {
+        return Ok(false);
+    }
     let inputs = RuleInputs::load(conn, account_id)?;
     Ok(inputs.with_rules(|rules| stored.info.is_complete(rules)))
 }

@@ -78,7 +78,7 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
     use Caller::*;
     // Expected status for: nobody, reader, editor, administrator, other account's administrator.
     type Row = (&'static str, &'static str, [u16; 5]);
-    let rows: [Row; 15] = [
+    let rows: [Row; 17] = [
         ("GET", "/api/v1/health", [200, 200, 200, 200, 200]),
         ("GET", "/api/v1/session", [204, 200, 200, 200, 200]),
         ("PATCH", "/api/v1/session", [401, 200, 200, 200, 200]),
@@ -98,6 +98,18 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
             "GET",
             "/api/v1/account/contact-info/history",
             [401, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/account/contact-info/review",
+            [401, 200, 200, 200, 200],
+        ),
+        // Saved above at version 1: "0" is stale; the other account has
+        // nothing saved, so nothing to confirm.
+        (
+            "POST",
+            "/api/v1/account/contact-info/review",
+            [401, 403, 412, 412, 422],
         ),
         ("GET", "/api/v1/users", [401, 200, 200, 200, 200]),
         ("POST", "/api/v1/users", [401, 403, 403, 201, 201]),

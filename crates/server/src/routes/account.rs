@@ -1,5 +1,5 @@
-//! `/api/v1/account`: the account, its contact information and that
-//! information's change history.
+//! `/api/v1/account`: the account, its contact information, that
+//! information's change history and its yearly review.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -14,11 +14,11 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::clock::rfc3339;
+use crate::clock::{now, rfc3339};
 use crate::db::DbError;
 use crate::error::ApiError;
 use crate::json::ApiJson;
-use crate::store::{self, Actor, RuleInputs};
+use crate::store::{self, Actor, RuleInputs, StoredContactInfo};
 use crate::{etag, if_match};
 #[allow(unused_imports)]
 use portal_domain::*;
@@ -284,4 +284,88 @@ fn render_schedules(schedules: &[portal_domain::SupportSchedule]) -> Vec<String>
             format!("{} {} {}", s.time_zone, days.join(","), hours)
         })
         .collect()
+}
+
+fn review_status(stored: Option<&StoredContactInfo>, policy: &ReviewPolicy) -> ReviewStatus {
+    match stored {
+        None => ReviewStatus {
+            state: ReviewState::Current,
+            reviewed_at: None,
+            reviewed_by: None,
+            remind_at: None,
+            lock_at: None,
+        },
+        Some(stored) => ReviewStatus {
+            state: policy.state(stored.reviewed_at, now()),
+            reviewed_at: Some(rfc3339(stored.reviewed_at)),
+            reviewed_by: Some(stored.reviewed_by.clone()),
+            remind_at: Some(rfc3339(policy.remind_at(stored.reviewed_at))),
+            lock_at: Some(rfc3339(policy.lock_at(stored.reviewed_at))),
+        },
+    }
+}
+
+#[utoipa::path(get, path = "/account/contact-info/review", tag = "contact information", responses((status = 200, description = "Where the yearly review stands: current, due (remind) or overdue (the portal is locked)", body = ReviewStatus)))]
+pub async fn get_review(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<ReviewStatus>, ApiError> {
+    let account_id = caller.account_id;
+    let stored = state
+        .db
+        .read(move |conn| store::contact_info(conn, account_id))
+        .await?;
+    Ok(Json(review_status(stored.as_ref(), &state.review)))
+}
+
+/// Confirms that the contact information, unchanged, is still correct: the
+/// review year starts again, without a new version. Only information that
+/// passes today's rules can be confirmed; otherwise it must be completed and
+/// saved, which counts as a review too.
+#[utoipa::path(post, path = "/account/contact-info/review", tag = "contact information", params(("If-Match" = String, Header, description = "The ETag of the version confirmed")), responses((status = 200, description = "Reviewed now", body = ReviewStatus), (status = 403, description = "Read-only users cannot review", body = ErrorBody), (status = 412, description = "Someone saved a newer version meanwhile", body = ErrorBody), (status = 422, description = "The contact information does not pass today's rules; complete and save it instead", body = ErrorBody), (status = 428, description = "If-Match missing", body = ErrorBody)))]
+pub async fn confirm_review(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+) -> Result<Json<ReviewStatus>, ApiError> {
+    caller.require_editor()?;
+    let expected = if_match(&headers)?;
+    let policy = state.review;
+    let status = state
+        .db
+        .write(move |conn| {
+            let tx = conn.transaction()?;
+            let current = store::contact_info(&tx, caller.account_id)?;
+            let current_version = current.as_ref().map_or(0, |c| c.version);
+            if current_version != expected {
+                return Ok(Err(ApiError::stale(current_version)));
+            }
+            let info = current.map(|c| c.info).unwrap_or_default();
+            let report = RuleInputs::load(&tx, caller.account_id)?
+                .with_rules(|rules| validate_contact_info(&info, rules));
+            if !report.is_valid() {
+                return Ok(Err(ApiError::validation(report.errors)));
+            }
+            tx.execute(
+                "UPDATE contact_info SET reviewed_at = ?1, reviewed_by_name = ?2 WHERE account_id = ?3",
+                params![now(), caller.name, caller.account_id],
+            )?;
+            store::audit(
+                &tx,
+                Some(caller.account_id),
+                &Actor {
+                    id: Some(caller.user_id),
+                    name: &caller.name,
+                },
+                "contact_info.review",
+                None,
+                None,
+                None,
+            )?;
+            tx.commit()?;
+            let stored = store::contact_info(conn, caller.account_id)?;
+            Ok(Ok(review_status(stored.as_ref(), &policy)))
+        })
+        .await??;
+    Ok(Json(status))
 }

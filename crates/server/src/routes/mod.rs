@@ -60,6 +60,16 @@ fn build() -> Api {
         "/account/contact-info/history",
         account::history,
     )
+    .route(
+        Method::GET,
+        "/account/contact-info/review",
+        account::get_review,
+    )
+    .route(
+        Method::POST,
+        "/account/contact-info/review",
+        account::confirm_review,
+    )
     .route(Method::GET, "/users", users::list)
     .route(Method::POST, "/users", users::invite)
     .route(Method::PATCH, "/users/{id}", users::change_role)

@@ -166,6 +166,7 @@ async fn session_info(
     user_id: i64,
     account_id: i64,
 ) -> Result<SessionInfo, ApiError> {
+    let review = state.review;
     state
         .db
         .read(move |conn| {
@@ -182,7 +183,7 @@ async fn session_info(
                 account,
                 environment: portal_domain::Environment::parse(&environment)
                     .unwrap_or(portal_domain::Environment::Sandbox),
-                contact_info_complete: store::contact_info_complete(conn, account_id)?,
+                contact_info_complete: store::contact_info_complete(conn, account_id, &review)?,
                 idle_timeout_secs: IDLE_TIMEOUT_SECS,
             })
         })

@@ -182,6 +182,8 @@ impl TestServer {
             integrations: vec!["things_to_do".into()],
             smtp_url: None,
             mail_from: "Partner Portal <portal@portal.test>".into(),
+            review_reminder_days: portal_domain::ReviewPolicy::default().remind_after_days,
+            review_lock_days: portal_domain::ReviewPolicy::default().lock_after_days,
             demo: false,
         };
         let db = admin::open(&config).unwrap();
