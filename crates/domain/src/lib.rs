@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod api;
+pub mod changes;
 pub mod codes;
 pub mod contact;
 pub mod document;
@@ -22,6 +23,7 @@ pub use account::{
     UserStatus, would_remove_last_administrator,
 };
 pub use api::{ErrorBody, FieldError};
+pub use changes::{ADDRESS_FIELDS, AddressChange, address_changes};
 pub use codes::{Code, ErrorCode};
 pub use contact::{ContactEntry, ContactField, ContactInfo, SupportSchedule, Weekday};
 pub use document::{ContactInfoDocument, DOCUMENT_SCHEMA_VERSION, DocumentProblem};

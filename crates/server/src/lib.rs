@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 mod json;
 pub mod mail;
+mod notices;
 mod openapi;
 mod routes;
 pub mod secrets;

@@ -145,7 +145,8 @@ pub fn contact_info(
 
 /// Stores `info` (normalised) as the account's contact information, the
 /// version after `previous` (the row read in the same transaction, `None`
-/// before the first save), and records the change in the audit log. Every
+/// before the first save), records the change in the audit log and queues
+/// the change notices ([`crate::notices`]) in the same transaction. Every
 /// write of contact information goes through here, so each one bumps the
 /// version and shows in the history. Returns the new version.
 pub fn save_contact_info(
@@ -167,6 +168,13 @@ pub fn save_contact_info(
            updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at,
            reviewed_by_name = excluded.reviewed_by_name, reviewed_at = excluded.reviewed_at",
         params![account_id, data, version, actor.name, now()],
+    )?;
+    crate::notices::queue(
+        conn,
+        account_id,
+        actor,
+        previous.map(|p| &p.info),
+        &normalize_contact_info(info),
     )?;
     let before = previous.map(|p| serde_json::to_string(&p.info).expect("serialises"));
     audit(
