@@ -13,10 +13,10 @@ async fn mails_after(server: &TestServer, after_id: i64) -> Vec<(String, String,
         .sql(move |c| {
             let mut statement =
                 c.prepare("SELECT recipient, subject, body FROM outbox WHERE id > ?1 ORDER BY id")?;
-            let rows = statement
+            let rows: Vec<(String, String, String)> = statement
                 .query_map([after_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<Vec<_>, _>>();
-            rows
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
         })
         .await
 }
