@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{Api, HttpApi};
+use crate::api::{Api, HttpApi, VisitorClient};
 use crate::components::{LanguageSwitcher, Portal};
 use crate::i18n::I18n;
 use crate::state::{Announcer, LiveRegion, Session};
@@ -65,7 +65,7 @@ pub fn AppRoutes() -> impl IntoView {
 /// of the portal. Signing in ends with a full page load of the portal.
 #[component]
 pub fn FrontDoor() -> impl IntoView {
-    Api::provide(HttpApi::same_origin());
+    VisitorClient::provide(HttpApi::same_origin());
     I18n::provide_from_browser();
     Session::provide();
     provide_context(pages::FullPageLoadAfterSignIn);

@@ -9,7 +9,7 @@ use portal_domain::{
 };
 use wasm_bindgen::JsCast;
 
-use crate::api::{Api, ApiError};
+use crate::api::{ApiError, VisitorClient};
 use crate::components::{TextField, local_date};
 use crate::i18n::validation::message;
 use crate::i18n::{Catalog, I18n};
@@ -86,7 +86,7 @@ fn focus_heading_soon() {
 #[component]
 pub fn AcceptInvitation() -> impl IntoView {
     let i18n = I18n::expect();
-    let api = Api::expect();
+    let api = VisitorClient::expect();
     let params = use_params_map();
     let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
     let details = LocalResource::new(move || {
@@ -207,7 +207,7 @@ fn InvitationForm(
     on_outcome: Callback<Outcome>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let api = Api::expect();
+    let api = VisitorClient::expect();
     let setup = details.purpose == InvitationPurpose::Setup;
 
     let (email, set_email) = signal(String::new());

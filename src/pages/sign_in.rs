@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::{SessionInfo, SignInRequest};
 
-use crate::api::{Api, ApiError};
+use crate::api::{ApiError, VisitorClient};
 use crate::components::TextField;
 use crate::i18n::{Catalog, I18n};
 use crate::state::Session;
@@ -71,7 +71,7 @@ impl Failure {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let i18n = I18n::expect();
-    let api = Api::expect();
+    let api = VisitorClient::expect();
     let session = Session::expect();
     let navigate = use_navigate();
     let query = use_query_map();
