@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{Api, HttpApi};
+use crate::api::{Api, HttpApi, VisitorClient};
 use crate::components::{LanguageSwitcher, Portal};
 use crate::i18n::I18n;
 use crate::state::{Announcer, LiveRegion, Session};
@@ -62,49 +62,53 @@ pub fn AppRoutes() -> impl IntoView {
 /// The front door: the pages a visitor who is not signed in needs (sign-in,
 /// invitation and first-administrator set-up), built as a binary of its own
 /// (`src/bin/front_door.rs`, `front-door.html`) so it downloads a fraction
-/// of the portal. Signing in ends with a full page load of the portal.
+/// of the portal. It shows one page per load and needs no router: every link
+/// out of it, and signing in, is a full page load.
+///
+/// The server sends it for `/sign-in` and `/invitation/TOKEN`, and for the
+/// portal's own pages (`/`, `/settings/…`) when no session is sent: those
+/// become a sign-in that returns there. Any other address is loaded from the
+/// server again, as the full app.
 #[component]
 pub fn FrontDoor() -> impl IntoView {
-    Api::provide(HttpApi::same_origin());
+    VisitorClient::provide(HttpApi::same_origin());
     I18n::provide_from_browser();
-    Session::provide();
-    provide_context(pages::FullPageLoadAfterSignIn);
     Announcer::provide();
-    view! {
-        <Router>
-            <LiveRegion />
-            <Routes fallback=LeaveFrontDoor>
-                <Route path=path!("/sign-in") view=|| view! { <PublicPage><pages::SignIn /></PublicPage> } />
-                <Route path=path!("/invitation/:token") view=|| view! { <PublicPage><pages::AcceptInvitation /></PublicPage> } />
-            </Routes>
-        </Router>
-    }
-}
-
-/// Any other address of the front door: the portal's own pages (`/`,
-/// `/settings/…`), which the server answers with the front door when no
-/// session is sent, become a sign-in that returns there; the rest (help,
-/// status) is loaded from the server as the full app.
-#[component]
-fn LeaveFrontDoor() -> impl IntoView {
-    let navigate = leptos_router::hooks::use_navigate();
-    let location = leptos_router::hooks::use_location();
-    let path = location.pathname.get_untracked();
-    let here = format!("{path}{}", location.search.get_untracked());
-    if path == "/" || path == "/settings" || path.starts_with("/settings/") {
-        let next = js_sys::encode_uri_component(&here);
-        request_animation_frame(move || {
-            navigate(
-                &format!("/sign-in?next={next}"),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let token = path
+        .strip_prefix("/invitation/")
+        .filter(|token| !token.is_empty() && !token.contains('/'))
+        .map(|token| {
+            js_sys::decode_uri_component(token)
+                .map(String::from)
+                .unwrap_or_else(|_| token.to_owned())
         });
+    let page = if path == "/sign-in" {
+        view! { <pages::FrontDoorSignIn search /> }.into_any()
+    } else if let Some(token) = token {
+        view! { <pages::Invitation token /> }.into_any()
+    } else if path == "/" || path == "/settings" || path.starts_with("/settings/") {
+        let next = js_sys::encode_uri_component(&format!("{path}{search}"));
+        let search = format!("?next={next}");
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("/sign-in{search}")),
+            );
+        }
+        view! { <pages::FrontDoorSignIn search /> }.into_any()
     } else {
-        let _ = window().location().replace(&here);
+        let _ = location.replace(&format!("{path}{search}"));
+        return ().into_any();
+    };
+    view! {
+        <LiveRegion />
+        <PublicPage>{page}</PublicPage>
     }
+    .into_any()
 }
 
 /// The frame of pages reachable without signing in.

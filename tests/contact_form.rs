@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use partner_portal::api::{Api, ApiError, ApiFuture, PortalApi};
+use partner_portal::api::{Api, ApiError, ApiFuture, PortalApi, VisitorApi};
 use partner_portal::components::ContactForm;
 use partner_portal::i18n::{I18n, Locale};
 use partner_portal::state::Session;
@@ -1119,6 +1119,18 @@ impl HeldSaves {
     }
 }
 
+impl VisitorApi for HeldSaves {
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.inner.sign_in(request)
+    }
+    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
+        self.inner.invitation(token)
+    }
+    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
+        self.inner.accept_invitation(token, accept)
+    }
+}
+
 impl PortalApi for HeldSaves {
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
         let answer = self.inner.save_contact_info(info, version);
@@ -1134,9 +1146,6 @@ impl PortalApi for HeldSaves {
     }
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.inner.session()
-    }
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.inner.sign_in(request)
     }
     fn sign_out(&self) -> ApiFuture<()> {
         self.inner.sign_out()
@@ -1167,11 +1176,5 @@ impl PortalApi for HeldSaves {
     }
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.inner.revoke_invitation(user_id)
-    }
-    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        self.inner.invitation(token)
-    }
-    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.inner.accept_invitation(token, accept)
     }
 }

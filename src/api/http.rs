@@ -1,4 +1,4 @@
-//! [`PortalApi`] over HTTP with gloo-net.
+//! [`VisitorApi`] and [`PortalApi`] over HTTP with gloo-net.
 //!
 //! Every call goes through one non-generic path, [`Call::send`], which sends
 //! the request and checks the status; only the final conversion into the
@@ -21,7 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use super::{ApiError, ApiFuture, PortalApi};
+use super::{ApiError, ApiFuture, PortalApi, VisitorApi};
 
 /// The real client: JSON over `fetch` to the server that served the app.
 pub struct HttpApi {
@@ -163,6 +163,23 @@ fn js_message(error: &JsValue) -> String {
         .unwrap_or_default()
 }
 
+impl VisitorApi for HttpApi {
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.call(Method::POST, "/session").json(&request).answer()
+    }
+
+    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
+        self.call(Method::GET, &format!("/invitations/{token}"))
+            .answer()
+    }
+
+    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
+        self.call(Method::POST, &format!("/invitations/{token}/accept"))
+            .json(&accept)
+            .no_answer()
+    }
+}
+
 impl PortalApi for HttpApi {
     fn health(&self) -> ApiFuture<Health> {
         self.call(Method::GET, "/health").answer()
@@ -170,10 +187,6 @@ impl PortalApi for HttpApi {
 
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.call(Method::GET, "/session").maybe_answer()
-    }
-
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.call(Method::POST, "/session").json(&request).answer()
     }
 
     fn sign_out(&self) -> ApiFuture<()> {
@@ -233,17 +246,6 @@ impl PortalApi for HttpApi {
 
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.call(Method::DELETE, &format!("/users/{user_id}/invitation"))
-            .no_answer()
-    }
-
-    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        self.call(Method::GET, &format!("/invitations/{token}"))
-            .answer()
-    }
-
-    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.call(Method::POST, &format!("/invitations/{token}/accept"))
-            .json(&accept)
             .no_answer()
     }
 }

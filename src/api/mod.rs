@@ -1,7 +1,9 @@
 //! The one typed client of the portal server's JSON API.
 //!
-//! Components never call `fetch` themselves: they take the [`Api`] from context,
-//! so browser tests can inject a fake and end-to-end tests use the real server.
+//! Components never call `fetch` themselves: they take the [`Api`] (or, on the
+//! pages of a visitor who is not signed in, the [`VisitorClient`]) from
+//! context, so browser tests can inject a fake and end-to-end tests use the
+//! real server.
 
 mod http;
 
@@ -21,14 +23,27 @@ pub use http::HttpApi;
 /// A pending API answer. gloo-net futures are not `Send`, and the app is single-threaded.
 pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// Every endpoint the app uses, one method each.
-pub trait PortalApi: Send + Sync {
+/// The endpoints a visitor who is not signed in uses: signing in, and the
+/// one-time link of an invitation or of the first-administrator set-up.
+///
+/// The front door depends on this trait alone, so none of the portal's other
+/// endpoints, nor their types, are compiled into it.
+pub trait VisitorApi: Send + Sync {
+    /// `POST /session`.
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
+    /// `GET /invitations/{token}`.
+    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails>;
+    /// `POST /invitations/{token}/accept`.
+    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()>;
+}
+
+/// Every other endpoint the portal uses, one method each, beside the
+/// visitor's.
+pub trait PortalApi: VisitorApi {
     /// `GET /health`.
     fn health(&self) -> ApiFuture<Health>;
     /// `GET /session`: who is signed in, or `None` when nobody is (204).
     fn session(&self) -> ApiFuture<Option<SessionInfo>>;
-    /// `POST /session`.
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
     /// `DELETE /session`.
     fn sign_out(&self) -> ApiFuture<()>;
     /// `PATCH /session`: remember the environment switcher's position.
@@ -51,10 +66,6 @@ pub trait PortalApi: Send + Sync {
     fn resend_invitation(&self, user_id: i64) -> ApiFuture<User>;
     /// `DELETE /users/{id}/invitation`.
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()>;
-    /// `GET /invitations/{token}`.
-    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails>;
-    /// `POST /invitations/{token}/accept`.
-    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()>;
 }
 
 /// Why an API call failed, sorted by what the user can do about it.
@@ -113,9 +124,12 @@ impl Api {
         Self(Arc::new(client))
     }
 
-    /// Makes `client` the API for this component and its children.
+    /// Makes `client` the API for this component and its children, for the
+    /// visitor's pages too (see [`VisitorClient`]).
     pub fn provide(client: impl PortalApi + 'static) {
-        provide_context(Self::new(client));
+        let api = Self::new(client);
+        provide_context(VisitorClient(api.0.clone()));
+        provide_context(api);
     }
 
     /// The API provided by an ancestor.
@@ -126,6 +140,31 @@ impl Api {
 
 impl std::ops::Deref for Api {
     type Target = dyn PortalApi;
+
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
+}
+
+/// The visitor's endpoints in context: what the sign-in and invitation pages
+/// use. [`Api::provide`] provides it too; the front door provides only this.
+#[derive(Clone)]
+pub struct VisitorClient(Arc<dyn VisitorApi>);
+
+impl VisitorClient {
+    /// Makes `client` the visitor's API for this component and its children.
+    pub fn provide(client: impl VisitorApi + 'static) {
+        provide_context(Self(Arc::new(client)));
+    }
+
+    /// The visitor's API provided by an ancestor.
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+}
+
+impl std::ops::Deref for VisitorClient {
+    type Target = dyn VisitorApi;
 
     fn deref(&self) -> &Self::Target {
         &*self.0

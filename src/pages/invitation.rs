@@ -1,6 +1,5 @@
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::validate::PASSWORD_MIN_CHARS;
 use portal_domain::{
@@ -9,7 +8,7 @@ use portal_domain::{
 };
 use wasm_bindgen::JsCast;
 
-use crate::api::{Api, ApiError};
+use crate::api::{ApiError, VisitorClient};
 use crate::components::{TextField, local_date};
 use crate::i18n::validation::message;
 use crate::i18n::{Catalog, I18n};
@@ -82,13 +81,21 @@ fn focus_heading_soon() {
 }
 
 /// The one-time link of an invitation or of the first-administrator set-up
-/// (`/invitation/:token`): choose a name and password, then sign in.
+/// (`/invitation/:token`) under the portal's router.
 #[component]
 pub fn AcceptInvitation() -> impl IntoView {
-    let i18n = I18n::expect();
-    let api = Api::expect();
     let params = use_params_map();
     let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    view! { <Invitation token /> }
+}
+
+/// The one-time link of an invitation or of the first-administrator set-up
+/// whose token is `token`: choose a name and password, then sign in. The
+/// front door shows it outside any router (see [`crate::FrontDoor`]).
+#[component]
+pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let api = VisitorClient::expect();
     let details = LocalResource::new(move || {
         let api = api.clone();
         let token = token.get();
@@ -147,9 +154,9 @@ pub fn AcceptInvitation() -> impl IntoView {
                                 {move || t().auth.accepted_heading}
                             </h1>
                             <p>{move || t().auth.accepted_body}</p>
-                            <A href="/sign-in" attr:class="button button--primary invitation__action">
+                            <a href="/sign-in" class="button button--primary invitation__action">
                                 {move || t().auth.go_to_sign_in}
-                            </A>
+                            </a>
                         </div>
                     }
                         .into_any()
@@ -175,10 +182,10 @@ pub fn AcceptInvitation() -> impl IntoView {
                             <p>{body}</p>
                             <p class="invitation__links">
                                 {move || t().auth.already_have_password} " "
-                                <A href="/sign-in">{move || t().auth.go_to_sign_in}</A>
+                                <a href="/sign-in">{move || t().auth.go_to_sign_in}</a>
                             </p>
                             <p class="invitation__links">
-                                <A href="/help">{move || t().common.how_to_get_help}</A>
+                                <a href="/help">{move || t().common.how_to_get_help}</a>
                             </p>
                         </div>
                     }
@@ -207,7 +214,7 @@ fn InvitationForm(
     on_outcome: Callback<Outcome>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let api = Api::expect();
+    let api = VisitorClient::expect();
     let setup = details.purpose == InvitationPurpose::Setup;
 
     let (email, set_email) = signal(String::new());
@@ -475,7 +482,7 @@ fn InvitationForm(
             </button>
         </form>
         <p class="invitation__links">
-            <A href="/help">{move || t().common.how_to_get_help}</A>
+            <a href="/help">{move || t().common.how_to_get_help}</a>
         </p>
     }
 }

@@ -9,9 +9,9 @@ mod sign_in;
 mod status;
 
 pub use help::Help;
-pub use invitation::AcceptInvitation;
+pub use invitation::{AcceptInvitation, Invitation};
 pub use not_found::NotFound;
 pub use overview::Overview;
 pub use settings::{ContactSettings, UsersSettings};
-pub use sign_in::{FullPageLoadAfterSignIn, SignIn};
+pub use sign_in::{FrontDoorSignIn, SignIn};
 pub use status::Status;

@@ -1,10 +1,10 @@
+use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::{SessionInfo, SignInRequest};
 
-use crate::api::{Api, ApiError};
+use crate::api::{ApiError, VisitorClient};
 use crate::components::TextField;
 use crate::i18n::{Catalog, I18n};
 use crate::state::Session;
@@ -29,12 +29,6 @@ fn safe_next(raw: Option<&str>) -> String {
         _ => "/".to_owned(),
     }
 }
-
-/// Provided by the front door (see [`crate::FrontDoor`]): after signing in,
-/// load `next` as a new page, which brings the portal, instead of routing to
-/// it inside this app.
-#[derive(Clone, Copy)]
-pub struct FullPageLoadAfterSignIn;
 
 /// Why the last attempt failed, kept as a kind so the sentence follows the
 /// language switcher.
@@ -66,17 +60,56 @@ impl Failure {
     }
 }
 
-/// The sign-in screen (`/sign-in?next=/path`): email and password, then back
-/// to where the user was going.
+/// The sign-in screen (`/sign-in?next=/path`) under the portal's router:
+/// after signing in, the session is kept and the router goes on to where the
+/// user was going.
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let i18n = I18n::expect();
-    let api = Api::expect();
     let session = Session::expect();
     let navigate = use_navigate();
     let query = use_query_map();
     let next = Memo::new(move |_| query.with(|q| safe_next(q.get_str("next"))));
-    let full_page_load = use_context::<FullPageLoadAfterSignIn>().is_some();
+    let on_signed_in = UnsyncCallback::new(move |info: SessionInfo| {
+        session.set(info);
+        navigate(
+            &next.get_untracked(),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
+    view! { <SignInForm on_signed_in /> }
+}
+
+/// The front door's sign-in screen, outside any router (see
+/// [`crate::FrontDoor`]): `next` comes from the address's query, and signing
+/// in loads it as a new page, which brings the portal.
+#[component]
+pub fn FrontDoorSignIn(
+    /// The address's query, e.g. `?next=/settings/users`.
+    search: String,
+) -> impl IntoView {
+    let next = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|params| params.get("next"));
+    let next = safe_next(next.as_deref());
+    let on_signed_in = UnsyncCallback::new(move |_: SessionInfo| {
+        let _ = window().location().replace(&next);
+    });
+    view! { <SignInForm on_signed_in loads_page=true /> }
+}
+
+/// Email and password. `on_signed_in` gets the new session; with `loads_page`
+/// it starts loading another page, and until that page arrives the button
+/// says it is still signing in.
+#[component]
+fn SignInForm(
+    on_signed_in: UnsyncCallback<SessionInfo>,
+    #[prop(optional)] loads_page: bool,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let api = VisitorClient::expect();
 
     let (email, set_email) = signal(String::new());
     let (password, set_password) = signal(String::new());
@@ -89,26 +122,15 @@ pub fn SignIn() -> impl IntoView {
 
     let sign_in = Action::new_local(move |request: &SignInRequest| {
         let api = api.clone();
-        let navigate = navigate.clone();
         let request = request.clone();
         async move {
             let answer: Result<SessionInfo, ApiError> = api.sign_in(request).await;
             match answer {
                 Ok(info) => {
-                    if full_page_load {
-                        // The portal's page replaces this one; until it
-                        // arrives the button says it is still signing in.
-                        let _ = window().location().replace(&next.get_untracked());
+                    on_signed_in.run(info);
+                    if loads_page {
                         std::future::pending::<()>().await;
                     }
-                    session.set(info);
-                    navigate(
-                        &next.get_untracked(),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
                     None
                 }
                 Err(error) => {
@@ -224,7 +246,7 @@ pub fn SignIn() -> impl IntoView {
             </form>
             <p class="sign-in__help">
                 {move || t().auth.help_prompt} " "
-                <A href="/help">{move || t().common.how_to_get_help}</A>
+                <a href="/help">{move || t().common.how_to_get_help}</a>
             </p>
         </section>
     }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use partner_portal::api::{ApiError, ApiFuture, PortalApi};
+use partner_portal::api::{ApiError, ApiFuture, PortalApi, VisitorApi};
 use portal_domain::{
     AcceptInvitation, Account, Code, ContactInfo, ContactInfoResponse, Environment, ErrorBody,
     ErrorCode, FieldError, FieldPath, Health, HistoryPage, IntegrationKind, InvitationDetails,
@@ -200,6 +200,50 @@ pub fn invitation_details(purpose: InvitationPurpose) -> InvitationDetails {
     }
 }
 
+impl VisitorApi for FakeApi {
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.answer("sign_in", move |s| {
+            let email = request.email.trim().to_lowercase();
+            if s.passwords.get(&email) != Some(&request.password) {
+                return Err(error(401, ErrorCode::InvalidCredentials, Vec::new()));
+            }
+            let user = s.users.iter().find(|u| u.email == email).cloned().unwrap();
+            let session = session_for(user, Environment::Production, s.contact.complete);
+            s.session = Some(session.clone());
+            Ok(session)
+        })
+    }
+
+    fn invitation(&self, _token: String) -> ApiFuture<InvitationDetails> {
+        self.answer("invitation", |s| {
+            s.invitation
+                .clone()
+                .ok_or_else(|| error(404, ErrorCode::InvitationInvalid, Vec::new()))
+        })
+    }
+
+    fn accept_invitation(&self, _token: String, accept: AcceptInvitation) -> ApiFuture<()> {
+        self.answer("accept_invitation", move |s| {
+            let invitation = s
+                .invitation
+                .take()
+                .ok_or_else(|| error(404, ErrorCode::InvitationInvalid, Vec::new()))?;
+            let email = match invitation.purpose {
+                InvitationPurpose::Setup => accept.email.trim().to_lowercase(),
+                InvitationPurpose::Invitation => invitation.email.clone(),
+            };
+            if invitation.purpose == InvitationPurpose::Setup
+                && s.users.iter().any(|u| u.email == email)
+            {
+                s.invitation = Some(invitation);
+                return Err(already_registered());
+            }
+            s.passwords.insert(email, accept.password);
+            Ok(())
+        })
+    }
+}
+
 impl PortalApi for FakeApi {
     fn health(&self) -> ApiFuture<Health> {
         self.answer("health", |_| {
@@ -215,19 +259,6 @@ impl PortalApi for FakeApi {
 
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.answer("session", |s| Ok(s.session.clone()))
-    }
-
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.answer("sign_in", move |s| {
-            let email = request.email.trim().to_lowercase();
-            if s.passwords.get(&email) != Some(&request.password) {
-                return Err(error(401, ErrorCode::InvalidCredentials, Vec::new()));
-            }
-            let user = s.users.iter().find(|u| u.email == email).cloned().unwrap();
-            let session = session_for(user, Environment::Production, s.contact.complete);
-            s.session = Some(session.clone());
-            Ok(session)
-        })
     }
 
     fn sign_out(&self) -> ApiFuture<()> {
@@ -342,35 +373,6 @@ impl PortalApi for FakeApi {
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.answer("revoke_invitation", move |s| {
             s.users.retain(|u| u.id != user_id);
-            Ok(())
-        })
-    }
-
-    fn invitation(&self, _token: String) -> ApiFuture<InvitationDetails> {
-        self.answer("invitation", |s| {
-            s.invitation
-                .clone()
-                .ok_or_else(|| error(404, ErrorCode::InvitationInvalid, Vec::new()))
-        })
-    }
-
-    fn accept_invitation(&self, _token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.answer("accept_invitation", move |s| {
-            let invitation = s
-                .invitation
-                .take()
-                .ok_or_else(|| error(404, ErrorCode::InvitationInvalid, Vec::new()))?;
-            let email = match invitation.purpose {
-                InvitationPurpose::Setup => accept.email.trim().to_lowercase(),
-                InvitationPurpose::Invitation => invitation.email.clone(),
-            };
-            if invitation.purpose == InvitationPurpose::Setup
-                && s.users.iter().any(|u| u.email == email)
-            {
-                s.invitation = Some(invitation);
-                return Err(already_registered());
-            }
-            s.passwords.insert(email, accept.password);
             Ok(())
         })
     }
