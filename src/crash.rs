@@ -19,7 +19,7 @@ pub fn prepare_notice() -> Option<()> {
     )?;
     for locale in Locale::ALL {
         let tag = locale.tag();
-        let text = &locale.catalog().common;
+        let text = locale.common();
         let message_id = format!("crash-notice-text-{tag}");
         let panel = element(
             &document,

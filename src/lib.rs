@@ -117,7 +117,7 @@ pub fn PublicPage(children: Children) -> impl IntoView {
     let i18n = I18n::expect();
     view! {
         <header class="top-bar">
-            <span class="top-bar__name">{move || i18n.t().common.app_name}</span>
+            <span class="top-bar__name">{move || i18n.common().app_name}</span>
             <LanguageSwitcher />
         </header>
         <main id="main" class="page">

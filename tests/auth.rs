@@ -54,7 +54,7 @@ fn open(path: &str, api: &FakeApi, locale: Locale) -> (Mounted, Session) {
 
 /// A field's error as a screen reader reads it, "Error:" first.
 fn spoken_error(t: &i18n::Catalog, message: &str) -> String {
-    format!("{} {message}", t.form.error_prefix)
+    format!("{} {message}", t.common.error_prefix)
 }
 
 fn sign_in_with(page: &Mounted, email: &str, password: &str) {

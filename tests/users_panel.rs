@@ -67,7 +67,7 @@ fn alert(page: &Mounted) -> String {
 
 /// A field's error as a screen reader reads it, "Error:" first.
 fn spoken_error(message: &str) -> String {
-    format!("{} {message}", i18n::EN.form.error_prefix)
+    format!("{} {message}", i18n::EN.common.error_prefix)
 }
 
 #[wasm_bindgen_test]

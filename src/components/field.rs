@@ -50,7 +50,7 @@ pub fn FieldMessages(
                 <span class="field__icon" aria-hidden="true"></span>
                 <span class="visually-hidden">
                     {move || {
-                        if warning { i18n.t().form.warning_prefix } else { i18n.t().form.error_prefix }
+                        if warning { i18n.common().warning_prefix } else { i18n.common().error_prefix }
                     }}
                     " "
                 </span>

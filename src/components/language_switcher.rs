@@ -8,7 +8,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = I18n::expect();
     view! {
         <label class="language-switcher">
-            <span class="language-switcher__label">{move || i18n.t().common.language_label}</span>
+            <span class="language-switcher__label">{move || i18n.common().language_label}</span>
             <select
                 class="language-switcher__select"
                 data-testid="language-switcher"

@@ -45,7 +45,7 @@ pub struct AuthText {
     pub already_have_password: &'static str,
 }
 
-pub const EN: AuthText = AuthText {
+pub static EN: AuthText = AuthText {
     sign_in_heading: "Sign in to the Partner Portal",
     sign_in_intro: "Use the email address and password of your portal account.",
     email_label: "Email address",
@@ -95,7 +95,7 @@ pub const EN: AuthText = AuthText {
     already_have_password: "Already chose your password?",
 };
 
-pub const ES: AuthText = AuthText {
+pub static ES: AuthText = AuthText {
     sign_in_heading: "Inicia sesión en el Portal para socios",
     sign_in_intro: "Usa la dirección de correo electrónico y la contraseña de tu cuenta del portal.",
     email_label: "Dirección de correo electrónico",

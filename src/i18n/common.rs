@@ -10,6 +10,10 @@ pub struct CommonText {
     pub how_to_get_help: &'static str,
     /// Read after links that open a new tab, for screen-reader users.
     pub opens_new_tab: &'static str,
+    /// Read before a field's error by screen readers (the form-field kit).
+    pub error_prefix: &'static str,
+    /// Read before a field's advice by screen readers (the form-field kit).
+    pub warning_prefix: &'static str,
     pub health_heading: &'static str,
     pub health_checking: &'static str,
     pub health_ok: fn(version: &str) -> String,
@@ -58,7 +62,7 @@ impl CommonText {
     }
 }
 
-pub const EN: CommonText = CommonText {
+pub static EN: CommonText = CommonText {
     app_name: "Partner Portal",
     language_label: "Language",
     loading: "Loading…",
@@ -67,6 +71,8 @@ pub const EN: CommonText = CommonText {
     contact_support: "Contact support",
     how_to_get_help: "How to get help",
     opens_new_tab: " (opens in a new tab)",
+    error_prefix: "Error:",
+    warning_prefix: "Advice:",
     health_heading: "Portal status",
     health_checking: "Checking the portal server…",
     health_ok: |version| format!("The portal server (version {version}) is running."),
@@ -96,7 +102,7 @@ pub const EN: CommonText = CommonText {
     nav_users: "Users",
 };
 
-pub const ES: CommonText = CommonText {
+pub static ES: CommonText = CommonText {
     app_name: "Portal para socios",
     language_label: "Idioma",
     loading: "Cargando…",
@@ -105,6 +111,8 @@ pub const ES: CommonText = CommonText {
     contact_support: "Comunicarse con el equipo de asistencia",
     how_to_get_help: "Cómo obtener ayuda",
     opens_new_tab: " (se abre en una pestaña nueva)",
+    error_prefix: "Error:",
+    warning_prefix: "Recomendación:",
     health_heading: "Estado del portal",
     health_checking: "Comprobando el servidor del portal…",
     health_ok: |version| {

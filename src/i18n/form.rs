@@ -63,8 +63,6 @@ pub struct FormText {
     pub hours_summary: fn(from: &str, to: &str) -> String,
     pub not_provided: &'static str,
 
-    pub error_prefix: &'static str,
-    pub warning_prefix: &'static str,
     pub summary_heading: fn(count: usize) -> String,
     pub summary_intro: &'static str,
 
@@ -190,8 +188,6 @@ pub const EN: FormText = FormText {
     hours_summary: |from, to| format!("{from}–{to}"),
     not_provided: "Not provided",
 
-    error_prefix: "Error:",
-    warning_prefix: "Advice:",
     summary_heading: |count| match count {
         1 => "There is 1 problem".to_owned(),
         n => format!("There are {n} problems"),
@@ -290,8 +286,6 @@ pub const ES: FormText = FormText {
     hours_summary: |from, to| format!("{from}–{to}"),
     not_provided: "Sin indicar",
 
-    error_prefix: "Error:",
-    warning_prefix: "Recomendación:",
     summary_heading: |count| match count {
         1 => "Hay 1 problema".to_owned(),
         n => format!("Hay {n} problemas"),

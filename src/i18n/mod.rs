@@ -54,14 +54,45 @@ impl Locale {
             Locale::Es => &ES,
         }
     }
+
+    /// The messages shared by every screen, without the rest of the catalog.
+    pub fn common(self) -> &'static common::CommonText {
+        match self {
+            Locale::En => &common::EN,
+            Locale::Es => &common::ES,
+        }
+    }
+
+    /// The validation messages, without the rest of the catalog.
+    pub fn validation(self) -> &'static validation::ValidationText {
+        match self {
+            Locale::En => &validation::EN,
+            Locale::Es => &validation::ES,
+        }
+    }
+
+    /// The sign-in, invitation and set-up messages, without the rest of the
+    /// catalog.
+    pub fn auth(self) -> &'static auth::AuthText {
+        match self {
+            Locale::En => &auth::EN,
+            Locale::Es => &auth::ES,
+        }
+    }
 }
 
 /// Every message of the app in one language, grouped by the part of the app
 /// that shows it.
+///
+/// The sections the front door shows (`common`, `validation`, `auth`) are
+/// statics of their own that the catalog points to, and the front door's
+/// pages reach them through [`Locale::common`], [`Locale::validation`] and
+/// [`Locale::auth`] instead of the whole catalog, so its wasm carries only
+/// those sections; reading them through the catalog works the same.
 pub struct Catalog {
-    pub common: common::CommonText,
-    pub validation: validation::ValidationText,
-    pub auth: auth::AuthText,
+    pub common: &'static common::CommonText,
+    pub validation: &'static validation::ValidationText,
+    pub auth: &'static auth::AuthText,
     pub gate: gate::GateText,
     pub form: form::FormText,
     pub users: users::UsersText,
@@ -71,9 +102,9 @@ pub struct Catalog {
 }
 
 pub static EN: Catalog = Catalog {
-    common: common::EN,
-    validation: validation::EN,
-    auth: auth::EN,
+    common: &common::EN,
+    validation: &validation::EN,
+    auth: &auth::EN,
     gate: gate::EN,
     form: form::EN,
     users: users::EN,
@@ -83,9 +114,9 @@ pub static EN: Catalog = Catalog {
 };
 
 pub static ES: Catalog = Catalog {
-    common: common::ES,
-    validation: validation::ES,
-    auth: auth::ES,
+    common: &common::ES,
+    validation: &validation::ES,
+    auth: &auth::ES,
     gate: gate::ES,
     form: form::ES,
     users: users::ES,
@@ -124,7 +155,7 @@ impl I18n {
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", locale.tag());
             }
-            document().set_title(locale.catalog().common.app_name);
+            document().set_title(locale.common().app_name);
         });
         provide_context(i18n);
         i18n
@@ -141,6 +172,22 @@ impl I18n {
     /// The catalog of the current language; reading it tracks the language.
     pub fn t(self) -> &'static Catalog {
         self.locale.get().catalog()
+    }
+
+    /// [`Locale::common`] of the current language; reading it tracks the language.
+    pub fn common(self) -> &'static common::CommonText {
+        self.locale.get().common()
+    }
+
+    /// [`Locale::validation`] of the current language; reading it tracks the
+    /// language.
+    pub fn validation(self) -> &'static validation::ValidationText {
+        self.locale.get().validation()
+    }
+
+    /// [`Locale::auth`] of the current language; reading it tracks the language.
+    pub fn auth(self) -> &'static auth::AuthText {
+        self.locale.get().auth()
     }
 
     /// Switches language and remembers the choice.

@@ -37,7 +37,7 @@ pub struct ValidationText {
     pub invalid_type: &'static str,
 }
 
-pub const EN: ValidationText = ValidationText {
+pub static EN: ValidationText = ValidationText {
     required: "Fill in this field.",
     required_email: "Enter an email address.",
     required_list: "Add at least one contact.",
@@ -76,7 +76,7 @@ pub const EN: ValidationText = ValidationText {
     invalid_type: "This value is not in the expected form; reload the page and enter it again.",
 };
 
-pub const ES: ValidationText = ValidationText {
+pub static ES: ValidationText = ValidationText {
     required: "Completa este campo.",
     required_email: "Introduce una dirección de correo electrónico.",
     required_list: "Agrega al menos un contacto.",
@@ -119,11 +119,17 @@ pub const ES: ValidationText = ValidationText {
     invalid_type: "Este valor no tiene la forma esperada; recarga la página y vuelve a introducirlo.",
 };
 
-/// The sentence to show for an error or warning, phrased for where it occurs.
-/// Positions in parameters are 0-based; people count from 1. Every code has
-/// its own arm: a new code does not compile until it has its messages.
+/// The sentence to show for an error or warning, phrased for where it occurs
+/// (see [`message_in`]).
 pub fn message(t: &Catalog, error: &FieldError) -> String {
-    let v = &t.validation;
+    message_in(t.validation, error)
+}
+
+/// The sentence to show for an error or warning from the validation messages
+/// `v` alone, phrased for where it occurs. Positions in parameters are
+/// 0-based; people count from 1. Every code has its own arm: a new code does
+/// not compile until it has its messages.
+pub fn message_in(v: &ValidationText, error: &FieldError) -> String {
     let param = |key: &str| error.param(key).unwrap_or_default().to_owned();
     let position = |key: &str| param(key).parse::<usize>().map_or(1, |i| i + 1);
     match error.code {

@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{ApiError, VisitorClient};
 use crate::components::{TextField, local_date};
-use crate::i18n::validation::message;
-use crate::i18n::{Catalog, I18n};
+use crate::i18n::validation::message_in;
+use crate::i18n::{I18n, Locale};
 
 const HEADING_ID: &str = "invitation-heading";
 
@@ -38,10 +38,10 @@ impl Trouble {
         }
     }
 
-    fn message(self, t: &Catalog) -> &'static str {
+    fn message(self, locale: Locale) -> &'static str {
         match self {
-            Trouble::Unreachable => t.common.server_unreachable,
-            Trouble::Unexpected => t.common.unexpected_error,
+            Trouble::Unreachable => locale.common().server_unreachable,
+            Trouble::Unexpected => locale.common().unexpected_error,
         }
     }
 }
@@ -120,14 +120,15 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
         focus_heading_soon();
     });
 
-    let t = move || i18n.t();
+    let auth = move || i18n.auth();
+    let common = move || i18n.common();
     view! {
         <section class="invitation" aria-labelledby=HEADING_ID>
             {move || match screen.get() {
                 Screen::Checking => {
                     view! {
                         <p class="invitation__checking" role="status">
-                            {move || t().auth.invitation_checking}
+                            {move || auth().invitation_checking}
                         </p>
                     }
                         .into_any()
@@ -135,13 +136,13 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
                 Screen::Failed(trouble) => {
                     view! {
                         <div class="invitation__alert" role="alert" data-testid="invitation-failed">
-                            <p>{move || trouble.message(t())}</p>
+                            <p>{move || trouble.message(i18n.locale())}</p>
                             <button
                                 type="button"
                                 class="button button--primary"
                                 on:click=move |_| details.refetch()
                             >
-                                {move || t().common.retry}
+                                {move || common().retry}
                             </button>
                         </div>
                     }
@@ -151,11 +152,11 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
                     view! {
                         <div data-testid="invitation-accepted">
                             <h1 id=HEADING_ID class="invitation__heading" tabindex="-1">
-                                {move || t().auth.accepted_heading}
+                                {move || auth().accepted_heading}
                             </h1>
-                            <p>{move || t().auth.accepted_body}</p>
+                            <p>{move || auth().accepted_body}</p>
                             <a href="/sign-in" class="button button--primary invitation__action">
-                                {move || t().auth.go_to_sign_in}
+                                {move || auth().go_to_sign_in}
                             </a>
                         </div>
                     }
@@ -164,10 +165,10 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
                 Screen::Ended(ended) => {
                     let expired = ended == Outcome::Expired;
                     let heading = move || {
-                        if expired { t().auth.expired_heading } else { t().auth.invalid_heading }
+                        if expired { auth().expired_heading } else { auth().invalid_heading }
                     };
                     let body = move || {
-                        if expired { t().auth.expired_body } else { t().auth.invalid_body }
+                        if expired { auth().expired_body } else { auth().invalid_body }
                     };
                     let test_id = if expired {
                         "invitation-expired"
@@ -181,11 +182,11 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
                             </h1>
                             <p>{body}</p>
                             <p class="invitation__links">
-                                {move || t().auth.already_have_password} " "
-                                <a href="/sign-in">{move || t().auth.go_to_sign_in}</a>
+                                {move || auth().already_have_password} " "
+                                <a href="/sign-in">{move || auth().go_to_sign_in}</a>
                             </p>
                             <p class="invitation__links">
-                                <a href="/help">{move || t().common.how_to_get_help}</a>
+                                <a href="/help">{move || common().how_to_get_help}</a>
                             </p>
                         </div>
                     }
@@ -268,7 +269,7 @@ fn InvitationForm(
                 .or_else(|| {
                     server_errors.with(|errors| errors.iter().find(|e| e.path == path).cloned())
                 })
-                .map(|error| message(i18n.t(), &error))
+                .map(|error| message_in(i18n.validation(), &error))
         };
     let email_error = Signal::derive(move || shown(touched_email, email_problem, FieldPath::EMAIL));
     let name_error = Signal::derive(move || shown(touched_name, name_problem, FieldPath::NAME));
@@ -277,10 +278,10 @@ fn InvitationForm(
     let confirm_error = Signal::derive(move || {
         let visible = touched_confirm.get() || submitted.get();
         confirm_problem.get().filter(|_| visible).map(|problem| {
-            let t = i18n.t();
+            let auth = i18n.auth();
             match problem {
-                ConfirmProblem::Missing => t.auth.confirm_required.to_owned(),
-                ConfirmProblem::Mismatch => t.auth.passwords_mismatch.to_owned(),
+                ConfirmProblem::Missing => auth.confirm_required.to_owned(),
+                ConfirmProblem::Mismatch => auth.passwords_mismatch.to_owned(),
             }
         })
     });
@@ -357,22 +358,23 @@ fn InvitationForm(
         });
     };
 
-    let t = move || i18n.t();
+    let auth = move || i18n.auth();
+    let common = move || i18n.common();
     let account = details.account_name.clone();
     let invitee = details.email.clone();
     let expires_at = details.expires_at.clone();
     let heading = move || {
         if setup {
-            (t().auth.setup_heading)(&account)
+            (auth().setup_heading)(&account)
         } else {
-            (t().auth.invitation_heading)(&account)
+            (auth().invitation_heading)(&account)
         }
     };
     let intro = move || {
         if setup {
-            t().auth.setup_intro.to_owned()
+            auth().setup_intro.to_owned()
         } else {
-            (t().auth.invitation_intro)(&invitee)
+            (auth().invitation_intro)(&invitee)
         }
     };
     let partner_id = details.partner_id.clone();
@@ -383,17 +385,17 @@ fn InvitationForm(
         <h1 id=HEADING_ID class="invitation__heading" tabindex="-1">
             {heading}
         </h1>
-        <p class="invitation__account">{move || (t().common.partner_id)(&partner_id)}</p>
+        <p class="invitation__account">{move || (common().partner_id)(&partner_id)}</p>
         <p class="invitation__intro">{intro}</p>
         <p class="invitation__expiry">
-            {move || (t().auth.link_expires)(&local_date(&expires_at, i18n.locale()))}
+            {move || (auth().link_expires)(&local_date(&expires_at, i18n.locale()))}
         </p>
         <div class="invitation__alert-region" role="alert" data-testid="invitation-alert">
             {move || {
                 trouble
                     .get()
-                    .map(|trouble| trouble.message(t()))
-                    .or_else(|| summary_shown().then(|| t().auth.fix_fields))
+                    .map(|trouble| trouble.message(i18n.locale()))
+                    .or_else(|| summary_shown().then(|| auth().fix_fields))
                     .map(|text| view! { <p class="invitation__alert">{text}</p> })
             }}
         </div>
@@ -408,8 +410,8 @@ fn InvitationForm(
                     view! {
                         <TextField
                             id="invitation-email"
-                            label=Signal::derive(move || t().auth.email_label.to_owned())
-                            hint=Signal::derive(move || t().auth.setup_email_hint.to_owned())
+                            label=Signal::derive(move || auth().email_label.to_owned())
+                            hint=Signal::derive(move || auth().setup_email_hint.to_owned())
                             input_type="email"
                             autocomplete="email"
                             value=email
@@ -425,8 +427,8 @@ fn InvitationForm(
                 })}
             <TextField
                 id="invitation-name"
-                label=Signal::derive(move || t().auth.name_label.to_owned())
-                hint=Signal::derive(move || t().auth.name_hint.to_owned())
+                label=Signal::derive(move || auth().name_label.to_owned())
+                hint=Signal::derive(move || auth().name_hint.to_owned())
                 input_type="text"
                 autocomplete="name"
                 value=name
@@ -440,8 +442,8 @@ fn InvitationForm(
             />
             <TextField
                 id="invitation-password"
-                label=Signal::derive(move || t().auth.new_password_label.to_owned())
-                hint=Signal::derive(move || (t().auth.password_rules)(PASSWORD_MIN_CHARS))
+                label=Signal::derive(move || auth().new_password_label.to_owned())
+                hint=Signal::derive(move || (auth().password_rules)(PASSWORD_MIN_CHARS))
                 input_type="password"
                 autocomplete="new-password"
                 value=password
@@ -455,7 +457,7 @@ fn InvitationForm(
             />
             <TextField
                 id="invitation-confirm"
-                label=Signal::derive(move || t().auth.confirm_password_label.to_owned())
+                label=Signal::derive(move || auth().confirm_password_label.to_owned())
                 input_type="password"
                 autocomplete="new-password"
                 value=confirm
@@ -472,17 +474,17 @@ fn InvitationForm(
             >
                 {move || {
                     if busy.get() {
-                        t().auth.accepting
+                        auth().accepting
                     } else if setup {
-                        t().auth.setup_submit
+                        auth().setup_submit
                     } else {
-                        t().auth.accept_submit
+                        auth().accept_submit
                     }
                 }}
             </button>
         </form>
         <p class="invitation__links">
-            <a href="/help">{move || t().common.how_to_get_help}</a>
+            <a href="/help">{move || common().how_to_get_help}</a>
         </p>
     }
 }

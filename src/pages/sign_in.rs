@@ -6,7 +6,7 @@ use portal_domain::{SessionInfo, SignInRequest};
 
 use crate::api::{ApiError, VisitorClient};
 use crate::components::TextField;
-use crate::i18n::{Catalog, I18n};
+use crate::i18n::{I18n, Locale};
 use crate::state::Session;
 
 /// Where `?next=` may send the user after signing in: only a path on this
@@ -50,12 +50,12 @@ impl Failure {
         }
     }
 
-    fn message(self, t: &Catalog) -> &'static str {
+    fn message(self, locale: Locale) -> &'static str {
         match self {
-            Failure::Credentials => t.auth.invalid_credentials,
-            Failure::TooManyAttempts => t.auth.too_many_attempts,
-            Failure::Unreachable => t.auth.sign_in_unreachable,
-            Failure::Unexpected => t.common.unexpected_error,
+            Failure::Credentials => locale.auth().invalid_credentials,
+            Failure::TooManyAttempts => locale.auth().too_many_attempts,
+            Failure::Unreachable => locale.auth().sign_in_unreachable,
+            Failure::Unexpected => locale.common().unexpected_error,
         }
     }
 }
@@ -181,20 +181,20 @@ fn SignInForm(
         });
     };
 
-    let t = move || i18n.t();
+    let auth = move || i18n.auth();
     view! {
         <section class="sign-in" aria-labelledby="sign-in-heading">
             <h1 id="sign-in-heading" class="sign-in__heading">
-                {move || t().auth.sign_in_heading}
+                {move || auth().sign_in_heading}
             </h1>
-            <p class="sign-in__intro">{move || t().auth.sign_in_intro}</p>
+            <p class="sign-in__intro">{move || auth().sign_in_intro}</p>
             <div class="sign-in__alert" role="alert" data-testid="sign-in-error">
                 {move || {
                     failure
                         .get()
                         .map(|f| {
                             view! {
-                                <p class="sign-in__alert-text">{move || f.message(t())}</p>
+                                <p class="sign-in__alert-text">{move || f.message(i18n.locale())}</p>
                             }
                         })
                 }}
@@ -208,7 +208,7 @@ fn SignInForm(
                 <TextField
                     id="sign-in-email"
                     name="email"
-                    label=Signal::derive(move || t().auth.email_label.to_owned())
+                    label=Signal::derive(move || auth().email_label.to_owned())
                     input_type="email"
                     autocomplete="username"
                     no_autocapitalize=true
@@ -217,21 +217,21 @@ fn SignInForm(
                     value=email
                     on_input=Callback::new(move |value| set_email.set(value))
                     error=Signal::derive(move || {
-                        email_missing.get().then(|| t().auth.email_required.to_owned())
+                        email_missing.get().then(|| auth().email_required.to_owned())
                     })
                     input_ref=email_ref
                 />
                 <TextField
                     id="sign-in-password"
                     name="password"
-                    label=Signal::derive(move || t().auth.password_label.to_owned())
+                    label=Signal::derive(move || auth().password_label.to_owned())
                     input_type="password"
                     autocomplete="current-password"
                     required=true
                     value=password
                     on_input=Callback::new(move |value| set_password.set(value))
                     error=Signal::derive(move || {
-                        password_missing.get().then(|| t().auth.password_required.to_owned())
+                        password_missing.get().then(|| auth().password_required.to_owned())
                     })
                     input_ref=password_ref
                 />
@@ -241,12 +241,12 @@ fn SignInForm(
                     data-testid="sign-in-submit"
                     aria-disabled=move || if busy.get() { "true" } else { "false" }
                 >
-                    {move || if busy.get() { t().auth.signing_in } else { t().auth.sign_in_submit }}
+                    {move || if busy.get() { auth().signing_in } else { auth().sign_in_submit }}
                 </button>
             </form>
             <p class="sign-in__help">
-                {move || t().auth.help_prompt} " "
-                <a href="/help">{move || t().common.how_to_get_help}</a>
+                {move || auth().help_prompt} " "
+                <a href="/help">{move || i18n.common().how_to_get_help}</a>
             </p>
         </section>
     }
