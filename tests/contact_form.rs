@@ -1120,7 +1120,7 @@ impl HeldSaves {
 }
 
 impl VisitorApi for HeldSaves {
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<()> {
         self.inner.sign_in(request)
     }
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
@@ -1141,6 +1141,9 @@ impl PortalApi for HeldSaves {
         })
     }
 
+    fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.inner.start_session(request)
+    }
     fn health(&self) -> ApiFuture<Health> {
         self.inner.health()
     }

@@ -96,7 +96,7 @@ impl Call {
         })
     }
 
-    /// Sends the request; success has no body (204).
+    /// Sends the request; success has no body (204), or one that is not read.
     fn no_answer(self) -> ApiFuture<()> {
         Box::pin(async move { self.send().await.map(drop) })
     }
@@ -164,8 +164,10 @@ fn js_message(error: &JsValue) -> String {
 }
 
 impl VisitorApi for HttpApi {
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.call(Method::POST, "/session").json(&request).answer()
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<()> {
+        self.call(Method::POST, "/session")
+            .json(&request)
+            .no_answer()
     }
 
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
@@ -181,6 +183,10 @@ impl VisitorApi for HttpApi {
 }
 
 impl PortalApi for HttpApi {
+    fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
+        self.call(Method::POST, "/session").json(&request).answer()
+    }
+
     fn health(&self) -> ApiFuture<Health> {
         self.call(Method::GET, "/health").answer()
     }

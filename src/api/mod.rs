@@ -29,8 +29,11 @@ pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 /// The front door depends on this trait alone, so none of the portal's other
 /// endpoints, nor their types, are compiled into it.
 pub trait VisitorApi: Send + Sync {
-    /// `POST /session`.
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
+    /// `POST /session`: signs in, which sets the session cookie. The session
+    /// the server describes in its answer is not read: the page that follows
+    /// asks for it (see [`PortalApi::start_session`] for the portal's own
+    /// sign-in page, which keeps it).
+    fn sign_in(&self, request: SignInRequest) -> ApiFuture<()>;
     /// `GET /invitations/{token}`.
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails>;
     /// `POST /invitations/{token}/accept`.
@@ -40,6 +43,9 @@ pub trait VisitorApi: Send + Sync {
 /// Every other endpoint the portal uses, one method each, beside the
 /// visitor's.
 pub trait PortalApi: VisitorApi {
+    /// `POST /session`, as [`VisitorApi::sign_in`], with the session the
+    /// answer describes.
+    fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
     /// `GET /health`.
     fn health(&self) -> ApiFuture<Health>;
     /// `GET /session`: who is signed in, or `None` when nobody is (204).

@@ -2,9 +2,9 @@ use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use portal_domain::{SessionInfo, SignInRequest};
+use portal_domain::SignInRequest;
 
-use crate::api::{ApiError, VisitorClient};
+use crate::api::{Api, ApiError, ApiFuture, VisitorClient};
 use crate::components::TextField;
 use crate::i18n::{I18n, Locale};
 use crate::state::Session;
@@ -65,51 +65,64 @@ impl Failure {
 /// user was going.
 #[component]
 pub fn SignIn() -> impl IntoView {
+    let api = Api::expect();
     let session = Session::expect();
     let navigate = use_navigate();
     let query = use_query_map();
     let next = Memo::new(move |_| query.with(|q| safe_next(q.get_str("next"))));
-    let on_signed_in = UnsyncCallback::new(move |info: SessionInfo| {
-        session.set(info);
-        navigate(
-            &next.get_untracked(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+    let send = UnsyncCallback::new(move |request: SignInRequest| -> ApiFuture<()> {
+        let api = api.clone();
+        let navigate = navigate.clone();
+        Box::pin(async move {
+            session.set(api.start_session(request).await?);
+            navigate(
+                &next.get_untracked(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+            Ok(())
+        })
     });
-    view! { <SignInForm on_signed_in /> }
+    view! { <SignInForm send /> }
 }
 
 /// The front door's sign-in screen, outside any router (see
 /// [`crate::FrontDoor`]): `next` comes from the address's query, and signing
-/// in loads it as a new page, which brings the portal.
+/// in loads it as a new page, which brings the portal (and asks for the
+/// session).
 #[component]
 pub fn FrontDoorSignIn(
     /// The address's query, e.g. `?next=/settings/users`.
     search: String,
 ) -> impl IntoView {
+    let api = VisitorClient::expect();
     let next = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|params| params.get("next"));
     let next = safe_next(next.as_deref());
-    let on_signed_in = UnsyncCallback::new(move |_: SessionInfo| {
-        let _ = window().location().replace(&next);
+    let send = UnsyncCallback::new(move |request: SignInRequest| -> ApiFuture<()> {
+        let api = api.clone();
+        let next = next.clone();
+        Box::pin(async move {
+            api.sign_in(request).await?;
+            let _ = window().location().replace(&next);
+            Ok(())
+        })
     });
-    view! { <SignInForm on_signed_in loads_page=true /> }
+    view! { <SignInForm send loads_page=true /> }
 }
 
-/// Email and password. `on_signed_in` gets the new session; with `loads_page`
-/// it starts loading another page, and until that page arrives the button
-/// says it is still signing in.
+/// Email and password. `send` signs in with them and goes on to what follows;
+/// with `loads_page` that is another page, and until that page arrives the
+/// button says it is still signing in.
 #[component]
 fn SignInForm(
-    on_signed_in: UnsyncCallback<SessionInfo>,
+    send: UnsyncCallback<SignInRequest, ApiFuture<()>>,
     #[prop(optional)] loads_page: bool,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let api = VisitorClient::expect();
 
     let (email, set_email) = signal(String::new());
     let (password, set_password) = signal(String::new());
@@ -121,13 +134,10 @@ fn SignInForm(
     let password_missing = Memo::new(move |_| submitted.get() && password.with(String::is_empty));
 
     let sign_in = Action::new_local(move |request: &SignInRequest| {
-        let api = api.clone();
-        let request = request.clone();
+        let answer = send.run(request.clone());
         async move {
-            let answer: Result<SessionInfo, ApiError> = api.sign_in(request).await;
-            match answer {
-                Ok(info) => {
-                    on_signed_in.run(info);
+            match answer.await {
+                Ok(()) => {
                     if loads_page {
                         std::future::pending::<()>().await;
                     }
