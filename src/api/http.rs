@@ -6,8 +6,9 @@
 //! sending code instead of one per answer type.
 //!
 //! JSON is read and written by the browser (`Response.json()`,
-//! `JSON.stringify`) and converted from and to Rust values with
-//! serde-wasm-bindgen, so no JSON parser is compiled into the app.
+//! `JSON.stringify`) and converted to Rust values with the app's own reader
+//! (`super::decode`) and from them with serde-wasm-bindgen, so no JSON parser
+//! is compiled into the app.
 
 use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
@@ -130,7 +131,7 @@ async fn decode<T: DeserializeOwned>(response: &Response) -> Result<T, ApiError>
     let value = json_of(response)
         .await
         .map_err(|e| ApiError::Decode(js_message(&e)))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+    super::decode::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 /// The response's body parsed by the browser.
@@ -144,7 +145,7 @@ async fn error_of(response: &Response) -> ApiError {
     let body = json_of(response)
         .await
         .ok()
-        .and_then(|value| serde_wasm_bindgen::from_value::<ErrorBody>(value).ok())
+        .and_then(|value| super::decode::from_value::<ErrorBody>(value).ok())
         .unwrap_or_else(|| {
             ErrorBody::new(
                 ErrorCode::UnexpectedResponse,

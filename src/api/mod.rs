@@ -5,6 +5,7 @@
 //! context, so browser tests can inject a fake and end-to-end tests use the
 //! real server.
 
+mod decode;
 mod http;
 
 use std::future::Future;
@@ -18,6 +19,7 @@ use portal_domain::{
     SignInRequest, User,
 };
 
+pub use decode::from_value;
 pub use http::HttpApi;
 
 /// A pending API answer. gloo-net futures are not `Send`, and the app is single-threaded.

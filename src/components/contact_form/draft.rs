@@ -33,7 +33,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn load(key: &str) -> Option<Draft> {
     let text = storage()?.get_item(key).ok().flatten()?;
     let value = js_sys::JSON::parse(&text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    crate::api::from_value(value).ok()
 }
 
 /// Keeps the draft; a full or blocked storage only means no draft is kept.
