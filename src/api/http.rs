@@ -1,4 +1,4 @@
-//! [`VisitorApi`] and [`PortalApi`] over HTTP with gloo-net.
+//! [`VisitorApi`] and [`PortalApi`] over HTTP with the browser's `fetch`.
 //!
 //! Every call goes through one non-generic path, [`Call::send`], which sends
 //! the request and checks the status; only the final conversion into the
@@ -10,7 +10,6 @@
 //! (`super::decode`) and from them with serde-wasm-bindgen, so no JSON parser
 //! is compiled into the app.
 
-use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
     ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
@@ -20,7 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{Headers, RequestInit, Response};
 
 use super::{ApiError, ApiFuture, PortalApi, VisitorApi};
 
@@ -37,7 +36,7 @@ impl HttpApi {
         }
     }
 
-    fn call(&self, method: Method, path: &str) -> Call {
+    fn call(&self, method: &'static str, path: &str) -> Call {
         Call {
             method,
             url: format!("{}{path}", self.base),
@@ -52,7 +51,8 @@ impl HttpApi {
 /// (same URL, `cors` mode, same-origin credentials) and the browser answers
 /// it from that preload instead of asking again.
 struct Call {
-    method: Method,
+    /// `GET`, `POST`…
+    method: &'static str,
     url: String,
     /// `If-Match: "version"`, for changes to versioned resources.
     if_match: Option<i64>,
@@ -105,20 +105,28 @@ impl Call {
     /// Sends the request and checks the status: the response of a success,
     /// or the error the server answered.
     async fn send(self) -> Result<Response, ApiError> {
-        let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
+        let network = |e: JsValue| ApiError::Network(js_message(&e));
         let body = self.body?;
-        let mut request = RequestBuilder::new(&self.url).method(self.method);
+        let init = RequestInit::new();
+        init.set_method(self.method);
+        let headers = Headers::new().map_err(network)?;
         if let Some(version) = self.if_match {
-            request = request.header("If-Match", &format!("\"{version}\""));
+            headers
+                .set("If-Match", &format!("\"{version}\""))
+                .map_err(network)?;
         }
-        let request = match body {
-            Some(body) => request
-                .header("Content-Type", "application/json")
-                .body(body)
-                .map_err(network)?,
-            None => request.build().map_err(network)?,
-        };
-        let response: Response = request.send().await.map_err(network)?.into();
+        if let Some(body) = body {
+            headers
+                .set("Content-Type", "application/json")
+                .map_err(network)?;
+            init.set_body(&body);
+        }
+        init.set_headers(&headers);
+        let answer = leptos::prelude::window().fetch_with_str_and_init(&self.url, &init);
+        let response: Response = JsFuture::from(answer)
+            .await
+            .map_err(network)?
+            .unchecked_into();
         if !response.ok() {
             return Err(error_of(&response).await);
         }
@@ -166,18 +174,15 @@ fn js_message(error: &JsValue) -> String {
 
 impl VisitorApi for HttpApi {
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<()> {
-        self.call(Method::POST, "/session")
-            .json(&request)
-            .no_answer()
+        self.call("POST", "/session").json(&request).no_answer()
     }
 
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        self.call(Method::GET, &format!("/invitations/{token}"))
-            .answer()
+        self.call("GET", &format!("/invitations/{token}")).answer()
     }
 
     fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.call(Method::POST, &format!("/invitations/{token}/accept"))
+        self.call("POST", &format!("/invitations/{token}/accept"))
             .json(&accept)
             .no_answer()
     }
@@ -185,74 +190,71 @@ impl VisitorApi for HttpApi {
 
 impl PortalApi for HttpApi {
     fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.call(Method::POST, "/session").json(&request).answer()
+        self.call("POST", "/session").json(&request).answer()
     }
 
     fn health(&self) -> ApiFuture<Health> {
-        self.call(Method::GET, "/health").answer()
+        self.call("GET", "/health").answer()
     }
 
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
-        self.call(Method::GET, "/session").maybe_answer()
+        self.call("GET", "/session").maybe_answer()
     }
 
     fn sign_out(&self) -> ApiFuture<()> {
-        self.call(Method::DELETE, "/session").no_answer()
+        self.call("DELETE", "/session").no_answer()
     }
 
     fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
-        self.call(Method::PATCH, "/session")
+        self.call("PATCH", "/session")
             .json(&EnvironmentChange { environment })
             .answer()
     }
 
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
-        self.call(Method::GET, "/account/contact-info").answer()
+        self.call("GET", "/account/contact-info").answer()
     }
 
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
-        self.call(Method::PUT, "/account/contact-info")
+        self.call("PUT", "/account/contact-info")
             .if_match(version)
             .json(&info)
             .answer()
     }
 
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
-        self.call(
-            Method::GET,
-            &format!("/account/contact-info/history?page={page}"),
-        )
-        .answer()
+        self.call("GET", &format!("/account/contact-info/history?page={page}"))
+            .answer()
     }
 
     fn users(&self) -> ApiFuture<Vec<User>> {
-        self.call(Method::GET, "/users").answer()
+        self.call("GET", "/users").answer()
     }
 
     fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
-        self.call(Method::POST, "/users").json(&invitation).answer()
+        self.call("POST", "/users").json(&invitation).answer()
     }
 
     fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
-        self.call(Method::PATCH, &format!("/users/{user_id}"))
+        self.call("PATCH", &format!("/users/{user_id}"))
             .if_match(version)
             .json(&RoleChange { role })
             .answer()
     }
 
     fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
-        self.call(Method::DELETE, &format!("/users/{user_id}"))
+        self.call("DELETE", &format!("/users/{user_id}"))
             .if_match(version)
             .no_answer()
     }
 
     fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
-        self.call(Method::POST, &format!("/users/{user_id}/invitation"))
+        self.call("POST", &format!("/users/{user_id}/invitation"))
             .answer()
     }
 
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
-        self.call(Method::DELETE, &format!("/users/{user_id}/invitation"))
+        self.call("DELETE", &format!("/users/{user_id}/invitation"))
             .no_answer()
     }
 }
