@@ -65,6 +65,9 @@ pub fn AppRoutes() -> impl IntoView {
 /// of the portal. It shows one page per load and needs no router: every link
 /// out of it, and signing in, is a full page load.
 ///
+/// Its pages announce nothing to screen readers beyond their own alerts and
+/// focus moves, so it has no live region of the portal's [`Announcer`].
+///
 /// The server sends it for `/sign-in` and `/invitation/TOKEN`, and for the
 /// portal's own pages (`/`, `/settings/…`) when no session is sent: those
 /// become a sign-in that returns there. Any other address is loaded from the
@@ -73,7 +76,6 @@ pub fn AppRoutes() -> impl IntoView {
 pub fn FrontDoor() -> impl IntoView {
     VisitorClient::provide(HttpApi::same_origin());
     I18n::provide_from_browser();
-    Announcer::provide();
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
@@ -104,11 +106,7 @@ pub fn FrontDoor() -> impl IntoView {
         let _ = location.replace(&format!("{path}{search}"));
         return ().into_any();
     };
-    view! {
-        <LiveRegion />
-        <PublicPage>{page}</PublicPage>
-    }
-    .into_any()
+    view! { <PublicPage>{page}</PublicPage> }.into_any()
 }
 
 /// The frame of pages reachable without signing in.
