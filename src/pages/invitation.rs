@@ -96,10 +96,24 @@ pub fn AcceptInvitation() -> impl IntoView {
 pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
     let i18n = I18n::expect();
     let api = VisitorClient::expect();
-    let details = LocalResource::new(move || {
+    // What the server says about the link: `None` until it first answers.
+    // Asking again ("Try again", or another link) keeps what is shown until
+    // the new answer arrives.
+    let details = RwSignal::new(None::<Result<InvitationDetails, ApiError>>);
+    let check = Callback::new(move |()| {
         let api = api.clone();
-        let token = token.get();
-        async move { api.invitation(token).await }
+        let asked = token.get_untracked();
+        leptos::task::spawn_local(async move {
+            let answer = api.invitation(asked.clone()).await;
+            // An answer about a link no longer shown is dropped.
+            if token.try_get_untracked().as_ref() == Some(&asked) {
+                details.try_set(Some(answer));
+            }
+        });
+    });
+    Effect::new(move |_| {
+        token.track();
+        check.run(());
     });
     let outcome = RwSignal::new(None::<Outcome>);
     let screen = Memo::new(move |_| {
@@ -140,7 +154,7 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
                             <button
                                 type="button"
                                 class="button button--primary"
-                                on:click=move |_| details.refetch()
+                                on:click=move |_| check.run(())
                             >
                                 {move || common().retry}
                             </button>
