@@ -320,28 +320,29 @@ fn InvitationForm(
         }
     };
 
-    let accept = Action::new_local(move |request: &AcceptRequest| {
+    let busy = RwSignal::new(false);
+    let accept = move |request: AcceptRequest| {
+        busy.set(true);
         let api = api.clone();
         let token = token.clone();
-        let request = request.clone();
-        async move {
+        leptos::task::spawn_local(async move {
             match api.accept_invitation(token, request).await {
                 Ok(()) => on_outcome.run(Outcome::Accepted),
                 Err(error) => {
                     if let Some(outcome) = link_outcome(&error) {
                         on_outcome.run(outcome);
                     } else if !error.field_errors().is_empty() {
-                        server_errors.set(error.field_errors().to_vec());
-                        trouble.set(None);
+                        server_errors.try_set(error.field_errors().to_vec());
+                        trouble.try_set(None);
                         focus_first_invalid();
                     } else {
-                        trouble.set(Some(Trouble::of(&error)));
+                        trouble.try_set(Some(Trouble::of(&error)));
                     }
                 }
             }
-        }
-    });
-    let busy = accept.pending();
+            busy.try_set(false);
+        });
+    };
     let has_errors = Memo::new(move |_| {
         email_problem.with(Option::is_some)
             || name_problem.with(Option::is_some)
@@ -361,7 +362,7 @@ fn InvitationForm(
             focus_first_invalid();
             return;
         }
-        accept.dispatch(AcceptRequest {
+        accept(AcceptRequest {
             name: name.get_untracked().trim().to_owned(),
             email: if setup {
                 email.get_untracked().trim().to_owned()

@@ -133,10 +133,13 @@ fn SignInForm(
     let email_missing = Memo::new(move |_| submitted.get() && email.with(|e| e.trim().is_empty()));
     let password_missing = Memo::new(move |_| submitted.get() && password.with(String::is_empty));
 
-    let sign_in = Action::new_local(move |request: &SignInRequest| {
-        let answer = send.run(request.clone());
-        async move {
-            match answer.await {
+    let busy = RwSignal::new(false);
+    let last_failure = RwSignal::new(None::<Failure>);
+    let sign_in = move |request: SignInRequest| {
+        busy.set(true);
+        let answer = send.run(request);
+        leptos::task::spawn_local(async move {
+            let failure = match answer.await {
                 Ok(()) => {
                     if loads_page {
                         std::future::pending::<()>().await;
@@ -146,25 +149,20 @@ fn SignInForm(
                 Err(error) => {
                     let failure = Failure::of(&error);
                     if failure == Failure::Credentials {
-                        set_password.set(String::new());
+                        set_password.try_set(String::new());
                     }
-                    if let Some(input) = email_ref.get_untracked() {
+                    if let Some(input) = email_ref.try_get_untracked().flatten() {
                         let _ = input.focus();
                     }
                     Some(failure)
                 }
-            }
-        }
-    });
-    let busy = sign_in.pending();
+            };
+            last_failure.try_set(failure);
+            busy.try_set(false);
+        });
+    };
     // Hidden while a new attempt runs, so a repeated failure is announced again.
-    let failure = Memo::new(move |_| {
-        if busy.get() {
-            None
-        } else {
-            sign_in.value().get().flatten()
-        }
-    });
+    let failure = Memo::new(move |_| if busy.get() { None } else { last_failure.get() });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -185,7 +183,7 @@ fn SignInForm(
             }
             return;
         }
-        sign_in.dispatch(SignInRequest {
+        sign_in(SignInRequest {
             email: address,
             password: secret,
         });
