@@ -16,6 +16,7 @@ pub mod path;
 pub mod review;
 pub mod timezones;
 pub mod validate;
+pub mod verification;
 pub mod wire;
 
 pub use account::{
@@ -31,6 +32,10 @@ pub use health::Health;
 pub use merge::{Merged, merge};
 pub use path::{FieldPath, Leaf, Part, SchedulePart};
 pub use review::{ReviewPolicy, ReviewState, ReviewStatus};
+pub use verification::{
+    AddressState, AddressStatus, VERIFICATION_RESEND_MINUTES, VERIFICATION_VALIDITY_DAYS,
+    VerificationDetails, VerificationRequest,
+};
 pub use timezones::{TIME_ZONES, canonical_time_zone, is_known_time_zone};
 pub use validate::{
     Report, Rules, UserRef, normalize_contact_info, normalize_user_email, validate_contact_info,

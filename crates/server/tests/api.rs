@@ -142,7 +142,7 @@ async fn every_route_but_the_public_ones_needs_a_session() {
             (method.as_str().to_owned(), path)
         })
         .collect();
-    assert_eq!(private.len(), 13, "{private:?}");
+    assert_eq!(private.len(), 15, "{private:?}");
     for (method, path) in &private {
         let (method, path) = (method.as_str(), path.as_str());
         let answer = t.server.call(method, path).json(&json!({})).send().await;

@@ -101,6 +101,7 @@ pub async fn put_contact_info(
     caller.require_editor()?;
     let expected = if_match(&headers)?;
     let info = normalize_contact_info(&submitted);
+    let public_url = state.public_url.clone();
     let outcome = state
         .db
         .write(move |conn| {
@@ -124,6 +125,7 @@ pub async fn put_contact_info(
                 },
                 current.as_ref(),
                 &info,
+                &public_url,
             )?;
             tx.commit()?;
             Ok(Ok(load_response(conn, caller.account_id)?))

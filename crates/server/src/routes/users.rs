@@ -234,6 +234,7 @@ pub async fn remove(
 ) -> Result<Response, ApiError> {
     caller.require_administrator()?;
     let expected = if_match(&headers)?;
+    let public_url = state.public_url.clone();
     state
         .db
         .write(move |conn| {
@@ -258,7 +259,7 @@ pub async fn remove(
                 // being an alert contact, recorded as a change like any other.
                 let mut info = stored.info.clone();
                 info.alert_contacts.retain(|id| *id != user_id);
-                store::save_contact_info(&tx, caller.account_id, &actor(&caller), Some(&stored), &info)?;
+                store::save_contact_info(&tx, caller.account_id, &actor(&caller), Some(&stored), &info, &public_url)?;
             }
             tx.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
             store::audit(
