@@ -129,10 +129,7 @@ pub async fn send(
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &Actor {
-                    id: Some(caller.user_id),
-                    name: &caller.name,
-                },
+                &caller.actor(),
                 "address.verification_sent",
                 Some(&email),
                 None,
