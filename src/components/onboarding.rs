@@ -95,7 +95,6 @@ pub fn OnboardingModal() -> impl IntoView {
                     <div class="modal__intro">
                         <p id="onboarding-intro">{move || i18n.t().gate.intro}</p>
                         <p class="modal__account-wide">{move || i18n.t().gate.account_wide}</p>
-                        <p class="modal__edit-later">{move || i18n.t().gate.edit_later}</p>
                     </div>
                     <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
                     <div class="modal__body">
@@ -115,6 +114,7 @@ pub fn OnboardingModal() -> impl IntoView {
                             }
                                 .into_any()
                         } />
+                        <p class="modal__edit-later">{move || i18n.t().gate.edit_later}</p>
                     </div>
                 </div>
                 // Always in view below the scrolling part: the contact form's

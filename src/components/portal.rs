@@ -266,7 +266,7 @@ fn UserMenu() -> impl IntoView {
             class="user-menu"
             node_ref=wrapper
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" && open.get_untracked() {
+                if ev.key() == "Escape" && open.try_get_untracked() == Some(true) {
                     open.set(false);
                     if let Some(button) = button.get_untracked() {
                         let _ = button.focus();
@@ -275,12 +275,15 @@ fn UserMenu() -> impl IntoView {
             }
             on:focusout=move |ev: web_sys::FocusEvent| {
                 use wasm_bindgen::JsCast;
+                // Also fired while the menu is removed (after signing out):
+                // then there is nothing left to close.
                 let into = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
                 let inside = wrapper
-                    .get_untracked()
+                    .try_get_untracked()
+                    .flatten()
                     .is_some_and(|w| into.is_some_and(|n| w.contains(Some(&n))));
                 if !inside {
-                    open.set(false);
+                    let _ = open.try_set(false);
                 }
             }
         >
@@ -289,13 +292,13 @@ fn UserMenu() -> impl IntoView {
                 class="user-menu__button"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="user-menu"
-                aria-label=move || (i18n.t().shell.user_menu)(&user_name())
                 data-testid="user-menu-button"
                 node_ref=button
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 <span class="user-menu__avatar" aria-hidden="true">{initial}</span>
-                <span class="user-menu__button-name" aria-hidden="true">{user_name}</span>
+                <span class="visually-hidden">{move || i18n.t().shell.user_menu}</span>
+                <span class="user-menu__button-name">{user_name}</span>
             </button>
             <div id="user-menu" class="user-menu__panel" hidden=move || !open.get()>
                 <p class="user-menu__who">

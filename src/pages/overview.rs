@@ -100,7 +100,7 @@ fn Cards(contact: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
     });
     let user_lines = Signal::derive(move || -> Vec<Line> {
         let t = &i18n.t().dashboard;
-        let mut lines = vec![((t.users_active)(active), false)];
+        let mut lines = Vec::new();
         if pending > 0 {
             lines.push(((t.users_pending)(pending), false));
         }
