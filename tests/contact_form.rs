@@ -176,8 +176,13 @@ async fn sections_fields_and_purposes_are_labelled() {
     }
     assert!(text.contains("eddie@acme.example"));
     assert_eq!(
-        page.text_of("contact-form-footer").trim(),
+        page.text_of("save-contact-info").trim(),
         "Save contact information"
+    );
+    // Nothing is filled in yet: the footer's progress line says so.
+    assert_eq!(
+        page.text_of("form-progress"),
+        "0 of 6 required sections done"
     );
 }
 
