@@ -1,5 +1,6 @@
 // `cargo xtask screenshots`: a PNG of every screen and state, in English and
-// Spanish, at phone and desktop width, against a real server with fresh data.
+// Spanish, at phone and desktop width, against a real server with fresh data;
+// the shell, the modal and the overview also in the dark theme.
 // Run by xtask, which starts the server and sets PORTAL_URL and SCREENSHOT_DIR.
 import { mkdirSync } from 'node:fs';
 import { chromium, expect } from '@playwright/test';
@@ -23,56 +24,81 @@ await setupContext.close();
 let count = 0;
 for (const lang of ['en', 'es']) {
   for (const width of [360, 1280]) {
-    const context = await browser.newContext({
-      baseURL: process.env.PORTAL_URL,
-      locale: lang === 'en' ? 'en-US' : 'es-ES',
-      timezoneId: 'Europe/Madrid',
-      viewport: { width, height: width === 360 ? 740 : 900 },
-    });
-    const page = await context.newPage();
-    const shot = async (name) => {
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${out}/${name}-${lang}-${width}.png`, fullPage: true });
-      count += 1;
-    };
+    for (const scheme of ['light', 'dark']) {
+      const dark = scheme === 'dark';
+      const context = await browser.newContext({
+        baseURL: process.env.PORTAL_URL,
+        locale: lang === 'en' ? 'en-US' : 'es-ES',
+        timezoneId: 'Europe/Madrid',
+        colorScheme: scheme,
+        viewport: { width, height: width === 360 ? 780 : 900 },
+      });
+      const page = await context.newPage();
+      const shot = async (name, fullPage = true) => {
+        await page.waitForLoadState('networkidle');
+        const suffix = dark ? `dark-${lang}-${width}` : `${lang}-${width}`;
+        await page.screenshot({ path: `${out}/${name}-${suffix}.png`, fullPage });
+        count += 1;
+      };
 
-    await page.goto('/sign-in');
-    await shot('sign-in');
-    await page.locator('input[autocomplete="username"]').fill(`nobody-${id}@partner.example`);
-    await page.locator('input[autocomplete="current-password"]').fill('not the password');
-    await page.locator('form button[type="submit"]').click();
-    await page.getByRole('alert').first().waitFor();
-    await shot('sign-in-error');
-    await page.goto('/invitation/' + '0'.repeat(64));
-    await shot('invitation-invalid');
-    await page.goto('/help');
-    await shot('help');
-    await page.goto('/status');
-    await shot('status');
+      if (!dark) {
+        await page.goto('/sign-in');
+        await shot('sign-in');
+        await page.locator('input[autocomplete="username"]').fill(`nobody-${id}@partner.example`);
+        await page.locator('input[autocomplete="current-password"]').fill('not the password');
+        await page.locator('form button[type="submit"]').click();
+        await page.getByRole('alert').first().waitFor();
+        await shot('sign-in-error');
+        await page.goto('/invitation/' + '0'.repeat(64));
+        await shot('invitation-invalid');
+        await page.goto('/help');
+        await shot('help');
+        await page.goto('/status');
+        await shot('status');
+      }
 
-    await signIn(page, lockedAdmin);
-    await page.getByRole('dialog').waitFor();
-    await shot('onboarding-contact');
-    await page.getByTestId('save-contact-info').click();
-    await page.getByTestId('error-summary').waitFor();
-    await shot('onboarding-errors');
-    await page.getByRole('tab').nth(1).click();
-    await shot('onboarding-users');
-    await context.clearCookies();
+      await signIn(page, lockedAdmin);
+      await page.getByRole('dialog').waitFor();
+      // The modal as the user first sees it: one window, not the whole scroll.
+      await shot('onboarding-contact', false);
+      await page.getByTestId('save-contact-info').click();
+      await page.getByTestId('error-summary').waitFor();
+      await shot('onboarding-errors', false);
+      if (!dark) {
+        await page.getByRole('tab').nth(1).click();
+        await shot('onboarding-users', false);
+      }
+      await context.clearCookies();
 
-    await signIn(page, `rosa-${id}@partner.example`);
-    await page.getByTestId('read-only-gate').waitFor();
-    await shot('onboarding-read-only');
-    await context.clearCookies();
+      if (!dark) {
+        await signIn(page, `rosa-${id}@partner.example`);
+        await page.getByTestId('read-only-gate').waitFor();
+        await shot('onboarding-read-only', false);
+        await context.clearCookies();
+      }
 
-    await signIn(page, unlocked.email);
-    for (const [path, name] of [['/', 'overview'], ['/settings/contact', 'settings-contact'],
-      ['/settings/users', 'settings-users'], ['/no/such/page', 'not-found']]) {
-      await page.goto(path);
+      await signIn(page, unlocked.email);
+      const pages = [['/', 'overview'], ['/settings/contact', 'settings-contact'],
+        ['/settings/users', 'settings-users'], ['/no/such/page', 'not-found']];
+      for (const [path, name] of dark ? pages.slice(0, 3) : pages) {
+        await page.goto(path);
+        await page.locator('#main h1').waitFor();
+        await shot(name);
+      }
+      // The shell's menus: the navigation drawer on a phone, the user menu on a desktop.
+      await page.goto('/');
       await page.locator('#main h1').waitFor();
-      await shot(name);
+      if (width === 360) {
+        await page.getByTestId('menu-button').click();
+        await page.getByTestId('drawer').locator('nav').waitFor();
+        await shot('shell-drawer', false);
+      } else {
+        await page.getByTestId('user-menu-button').click();
+        await page.locator('#user-menu').waitFor();
+        await shot('shell-user-menu', false);
+      }
+      await context.close();
     }
-    await context.close();
   }
 }
 await browser.close();

@@ -176,8 +176,13 @@ async fn sections_fields_and_purposes_are_labelled() {
     }
     assert!(text.contains("eddie@acme.example"));
     assert_eq!(
-        page.text_of("contact-form-footer").trim(),
+        page.text_of("save-contact-info").trim(),
         "Save contact information"
+    );
+    // Nothing is filled in yet: the footer's progress line says so.
+    assert_eq!(
+        page.text_of("form-progress"),
+        "0 of 6 required sections done"
     );
 }
 
@@ -505,7 +510,7 @@ async fn personal_addresses_get_non_blocking_advice() {
 }
 
 #[wasm_bindgen_test]
-async fn alert_contacts_are_read_only_on_sandbox_until_switched_to_production() {
+async fn alert_contacts_on_sandbox_are_explained_and_chosen_after_the_inline_switch() {
     let setup = Setup::new();
     setup.api.with(|s| {
         s.session.as_mut().unwrap().environment = Environment::Sandbox;
@@ -513,20 +518,29 @@ async fn alert_contacts_are_read_only_on_sandbox_until_switched_to_production() 
     });
     let page = setup.mount();
     settle().await;
-    let checkbox = |id: i64| -> web_sys::HtmlInputElement {
-        page.get(&format!("alert-contact-{id}")).unchecked_into()
+    let checkbox = |id: i64| -> Option<web_sys::HtmlInputElement> {
+        page.find_by_test_id(&format!("alert-contact-{id}"))
+            .map(|e| e.unchecked_into())
     };
-    assert!(checkbox(1).disabled());
-    assert!(checkbox(2).disabled());
-    assert!(checkbox(2).checked(), "the chosen contacts are still shown");
+    // No disabled controls: the explanation, the switch and who is chosen.
+    assert!(checkbox(1).is_none() && checkbox(2).is_none());
+    assert_eq!(
+        page.root
+            .query_selector_all("input:disabled, button:disabled")
+            .unwrap()
+            .length(),
+        0
+    );
     assert!(
         page.text_of("alert-contacts-sandbox")
             .contains("can only be chosen in the production environment")
     );
-    // Everything else stays editable.
-    let email: web_sys::HtmlInputElement =
-        page.get("technical_emergency[0].email").unchecked_into();
-    assert!(!email.disabled());
+    let chosen = page.text_of("alert-contacts-chosen");
+    assert!(chosen.contains("Chosen so far:"), "{chosen}");
+    let second = setup
+        .api
+        .with(|s| s.users.iter().find(|u| u.id == 2).unwrap().name.clone());
+    assert!(chosen.contains(&second), "{chosen}");
 
     page.click_button("Switch to Production");
     settle().await;
@@ -536,10 +550,15 @@ async fn alert_contacts_are_read_only_on_sandbox_until_switched_to_production() 
         Environment::Production
     );
     assert!(page.find_by_test_id("alert-contacts-sandbox").is_none());
-    assert!(!checkbox(1).disabled());
-    checkbox(1).click();
+    assert!(
+        checkbox(2).unwrap().checked(),
+        "the chosen contacts stay chosen"
+    );
+    let first = checkbox(1).unwrap();
+    assert!(!first.disabled());
+    first.click();
     settle().await;
-    assert!(checkbox(1).checked());
+    assert!(checkbox(1).unwrap().checked());
 }
 
 #[wasm_bindgen_test]

@@ -99,6 +99,8 @@ test('signing out from the unlocked portal ends the session with no console erro
   await unlockedAccount(page, 'Sign out portal');
   await page.goto('/settings/contact');
   await expect(page.getByTestId('contact-form')).toBeVisible();
+  // Sign out sits in the user's menu, opened from the top bar.
+  await page.getByRole('banner').getByRole('button', { name: 'Account menu: Ada Admin' }).click();
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to the Partner Portal' })).toBeVisible();
   expect((await page.request.get('/api/v1/session')).status()).toBe(204);

@@ -132,7 +132,7 @@ for (const lang of ['en', 'es']) {
       await page.goto('/');
       await expect(page.getByRole('heading', { level: 1, name: ui.overview })).toBeVisible();
       await expect(page.getByRole('dialog')).toHaveCount(0);
-      await expect(page.getByTestId('checklist-contact')).toContainText(lang === 'en' ? 'Done' : 'Completado');
+      await expect(page.getByTestId('checklist-contact')).toContainText(lang === 'en' ? 'Complete' : 'Completa');
       await expectAccessible(page, `unlocked portal ${lang}`);
 
       // Another user of the account never sees the modal.

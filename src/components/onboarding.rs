@@ -85,19 +85,16 @@ pub fn OnboardingModal() -> impl IntoView {
                     <h2 id="onboarding-title" class="modal__title" tabindex="-1" node_ref=title>
                         {move || i18n.t().gate.title}
                     </h2>
-                    <div class="modal__header-actions">
-                        <LanguageSwitcher />
-                        <a class="modal__support" href="/help#contact-support" target="_blank" rel="noopener">
-                            {move || i18n.t().common.contact_support}
-                            <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
-                        </a>
-                    </div>
+                    <a class="modal__support" href="/help#contact-support" target="_blank" rel="noopener" data-testid="modal-support">
+                        <span class="icon icon--support" aria-hidden="true"></span>
+                        {move || i18n.t().common.contact_support}
+                        <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
+                    </a>
                 </div>
                 <div class="modal__scroll">
                     <div class="modal__intro">
                         <p id="onboarding-intro">{move || i18n.t().gate.intro}</p>
                         <p class="modal__account-wide">{move || i18n.t().gate.account_wide}</p>
-                        <p class="modal__edit-later">{move || i18n.t().gate.edit_later}</p>
                     </div>
                     <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
                     <div class="modal__body">
@@ -117,19 +114,25 @@ pub fn OnboardingModal() -> impl IntoView {
                             }
                                 .into_any()
                         } />
+                        <p class="modal__edit-later">{move || i18n.t().gate.edit_later}</p>
                     </div>
+                </div>
+                // Always in view below the scrolling part: the contact form's
+                // Save bar, then help, language and sign-out.
+                <div class="modal__bottom">
+                    <div class="modal__actions" node_ref=actions hidden=move || active.get() != "contact"></div>
                     <footer class="modal__footer">
-                        <a href="/help" target="_blank" rel="noopener">
+                        <a href="/help" target="_blank" rel="noopener" data-testid="modal-help">
+                            <span class="icon icon--help" aria-hidden="true"></span>
                             {move || i18n.t().common.how_to_get_help}
                             <span class="visually-hidden">{move || i18n.t().common.opens_new_tab}</span>
                         </a>
-                        <button type="button" class="button" on:click=move |_| session.sign_out()>
+                        <LanguageSwitcher />
+                        <button type="button" class="button button--text" on:click=move |_| session.sign_out()>
                             {move || i18n.t().common.sign_out}
                         </button>
                     </footer>
                 </div>
-                // The contact form's Save bar, always in view below the scrolling part.
-                <div class="modal__actions" node_ref=actions hidden=move || active.get() != "contact"></div>
             </div>
         </div>
     }

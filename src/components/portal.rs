@@ -73,7 +73,7 @@ fn SignedIn() -> impl IntoView {
     let locked = move || session.with(|s| s.is_some_and(|s| !s.contact_info_complete));
     view! {
         <div class="portal" inert=locked aria-hidden=move || locked().then_some("true")>
-            <TopBar />
+            <Shell />
             <main id="main" class="page">
                 <Show when=move || !locked() fallback=LockedPlaceholder>
                     <Outlet />
@@ -98,11 +98,16 @@ fn LockedPlaceholder() -> impl IntoView {
     }
 }
 
-/// Account, environment, language, navigation and the user's menu.
+/// The top app bar (product, account, environment, Contact support, the
+/// user's menu) and the navigation: a rail beside the page on wide screens,
+/// a drawer behind the Menu button on narrow ones.
 #[component]
-fn TopBar() -> impl IntoView {
+fn Shell() -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
+    let drawer_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let drawer = NodeRef::<leptos::html::Div>::new();
     let account_name = move || {
         session.with(|s| {
             s.map(|s| s.account.display_name.clone())
@@ -111,7 +116,145 @@ fn TopBar() -> impl IntoView {
     };
     let partner_id =
         move || session.with(|s| s.map(|s| s.account.partner_id.clone()).unwrap_or_default());
+    let close_drawer = move |refocus: bool| {
+        drawer_open.set(false);
+        if refocus && let Some(button) = menu_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let toggle_drawer = move |_| {
+        let open = !drawer_open.get_untracked();
+        drawer_open.set(open);
+        if open {
+            // The drawer is shown on the next frame; its first link takes focus.
+            request_animation_frame(move || {
+                let first = drawer.get_untracked().and_then(|d| {
+                    crate::components::focus::focusable_in(&d)
+                        .into_iter()
+                        .next()
+                });
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+            });
+        }
+    };
+    let nav_link = move |href: &'static str,
+                         icon: &'static str,
+                         label: fn(&crate::i18n::Catalog) -> &'static str| {
+        view! {
+            <li>
+                <A href=href exact=true>
+                    <span class=format!("icon icon--{icon}") aria-hidden="true"></span>
+                    {move || label(i18n.t())}
+                </A>
+            </li>
+        }
+    };
+    view! {
+        <header class="top-bar top-bar--app">
+            <button
+                type="button"
+                class="icon-button top-bar__menu"
+                aria-expanded=move || drawer_open.get().to_string()
+                aria-controls="portal-drawer"
+                data-testid="menu-button"
+                node_ref=menu_button
+                on:click=toggle_drawer
+            >
+                <span class="icon icon--menu" aria-hidden="true"></span>
+                <span class="visually-hidden">{move || i18n.t().shell.menu}</span>
+            </button>
+            <div class="top-bar__account">
+                <span class="top-bar__product">{move || i18n.t().common.app_name}</span>
+                <span class="top-bar__account-line">
+                    <span class="top-bar__account-name" data-testid="account-name">{account_name}</span>
+                    <span class="top-bar__partner-id">{move || (i18n.t().common.partner_id)(&partner_id())}</span>
+                </span>
+            </div>
+            <div class="top-bar__tools">
+                <EnvironmentSwitcher />
+                <SupportLink />
+            </div>
+            <UserMenu />
+        </header>
+        <div
+            id="portal-drawer"
+            class="drawer"
+            class:drawer--open=move || drawer_open.get()
+            data-testid="drawer"
+            node_ref=drawer
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" && drawer_open.get_untracked() {
+                    close_drawer(true);
+                }
+            }
+            on:click=move |ev: web_sys::MouseEvent| {
+                // Choosing a page closes the drawer on narrow screens.
+                use wasm_bindgen::JsCast;
+                let on_link = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("a").ok().flatten())
+                    .is_some();
+                if on_link {
+                    close_drawer(false);
+                }
+            }
+        >
+            <nav class="rail" aria-label=move || i18n.t().common.main_navigation>
+                <ul class="rail__list">
+                    {nav_link("/", "home", |t| t.common.nav_overview)}
+                    <li class="rail__group">
+                        <span class="rail__group-label" id="nav-settings">
+                            {move || i18n.t().common.nav_settings}
+                        </span>
+                        <ul class="rail__list" aria-labelledby="nav-settings">
+                            {nav_link("/settings/contact", "mail", |t| t.common.nav_contact)}
+                            {nav_link("/settings/users", "people", |t| t.common.nav_users)}
+                        </ul>
+                    </li>
+                    {nav_link("/help", "help", |t| t.shell.nav_help)}
+                </ul>
+            </nav>
+            // On narrow screens the top bar has no room for these.
+            <div class="drawer__tools">
+                <EnvironmentSwitcher />
+                <SupportLink />
+            </div>
+        </div>
+    }
+}
+
+/// Contact support, from the top bar and the drawer.
+#[component]
+fn SupportLink() -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <a class="top-bar__support" href="/help#contact-support">
+            <span class="icon icon--support" aria-hidden="true"></span>
+            {move || i18n.t().common.contact_support}
+        </a>
+    }
+}
+
+/// The user's own menu: who is signed in, in which role, the language and
+/// Sign out (a disclosure: Escape or leaving it closes it).
+#[component]
+fn UserMenu() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let wrapper = NodeRef::<leptos::html::Div>::new();
     let user_name = move || session.with(|s| s.map(|s| s.user.name.clone()).unwrap_or_default());
+    let initial = move || {
+        user_name()
+            .chars()
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default()
+    };
     let user_role = move || {
         session.with(|s| {
             s.map(|s| i18n.t().common.role(s.user.role))
@@ -119,47 +262,55 @@ fn TopBar() -> impl IntoView {
         })
     };
     view! {
-        <header class="top-bar">
-            <div class="top-bar__account">
-                <span class="top-bar__name" data-testid="account-name">{account_name}</span>
-                <span class="top-bar__partner-id">{move || (i18n.t().common.partner_id)(&partner_id())}</span>
-            </div>
-            <nav class="top-bar__nav" aria-label=move || i18n.t().common.main_navigation>
-                <ul class="top-bar__nav-list">
-                    <li>
-                        <A href="/" exact=true>{move || i18n.t().common.nav_overview}</A>
-                    </li>
-                    <li class="top-bar__nav-group">
-                        <span class="top-bar__nav-group-label" id="nav-settings">
-                            {move || i18n.t().common.nav_settings}
-                        </span>
-                        <ul class="top-bar__nav-list" aria-labelledby="nav-settings">
-                            <li>
-                                <A href="/settings/contact">{move || i18n.t().common.nav_contact}</A>
-                            </li>
-                            <li>
-                                <A href="/settings/users">{move || i18n.t().common.nav_users}</A>
-                            </li>
-                        </ul>
-                    </li>
-                    <li>
-                        <A href="/help">{move || i18n.t().common.how_to_get_help}</A>
-                    </li>
-                </ul>
-            </nav>
-            <div class="top-bar__tools">
-                <EnvironmentSwitcher />
+        <div
+            class="user-menu"
+            node_ref=wrapper
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" && open.try_get_untracked() == Some(true) {
+                    open.set(false);
+                    if let Some(button) = button.get_untracked() {
+                        let _ = button.focus();
+                    }
+                }
+            }
+            on:focusout=move |ev: web_sys::FocusEvent| {
+                use wasm_bindgen::JsCast;
+                // Also fired while the menu is removed (after signing out):
+                // then there is nothing left to close.
+                let into = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let inside = wrapper
+                    .try_get_untracked()
+                    .flatten()
+                    .is_some_and(|w| into.is_some_and(|n| w.contains(Some(&n))));
+                if !inside {
+                    let _ = open.try_set(false);
+                }
+            }
+        >
+            <button
+                type="button"
+                class="user-menu__button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="user-menu"
+                data-testid="user-menu-button"
+                node_ref=button
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="user-menu__avatar" aria-hidden="true">{initial}</span>
+                <span class="visually-hidden">{move || i18n.t().shell.user_menu}</span>
+                <span class="user-menu__button-name">{user_name}</span>
+            </button>
+            <div id="user-menu" class="user-menu__panel" hidden=move || !open.get()>
+                <p class="user-menu__who">
+                    <span class="user-menu__name" data-testid="user-name">{user_name}</span>
+                    <span class="user-menu__role">{user_role}</span>
+                </p>
                 <LanguageSwitcher />
-                <a class="top-bar__support" href="/help#contact-support">{move || i18n.t().common.contact_support}</a>
-                <span class="top-bar__user">
-                    <span data-testid="user-name">{user_name}</span>
-                    <span class="top-bar__role">{user_role}</span>
-                </span>
                 <button type="button" class="button" on:click=move |_| session.sign_out()>
                     {move || i18n.t().common.sign_out}
                 </button>
             </div>
-        </header>
+        </div>
     }
 }
 
@@ -177,7 +328,10 @@ pub fn EnvironmentSwitcher() -> impl IntoView {
                     view! {
                         <button
                             type="button"
-                            class="segmented__option"
+                            class=match environment {
+                                Environment::Sandbox => "segmented__option",
+                                Environment::Production => "segmented__option segmented__option--production",
+                            }
                             aria-pressed=move || (session.environment() == environment).to_string()
                             on:click=move |_| session.set_environment(environment)
                         >

@@ -136,7 +136,7 @@ pub const EN: FormText = FormText {
 
     alert_contacts_label: "Alert contacts",
     alert_contacts_purpose: "Partner Portal users who can fix non-urgent technical problems in your production environment. Whenever we detect a problem in production, they get an automatic alert email.",
-    alert_contacts_sandbox: "Alert contacts can only be chosen in the production environment. You are in Sandbox, so this list is read-only here.",
+    alert_contacts_sandbox: "Alert contacts can only be chosen in the production environment, and you are working in Sandbox. Switch to Production to choose them; the rest of the form works in either.",
     switch_to_production: "Switch to Production",
     alert_contacts_none: "Your account has no active users to choose from yet.",
     inactive_user: |who| format!("{who} (no longer an active user)"),
@@ -232,7 +232,7 @@ pub const ES: FormText = FormText {
 
     alert_contacts_label: "Contactos de alerta",
     alert_contacts_purpose: "Usuarios del Portal para socios que pueden solucionar problemas técnicos no urgentes del entorno de producción. Cada vez que detectemos un problema en producción, recibirán una alerta automática por correo electrónico.",
-    alert_contacts_sandbox: "Los contactos de alerta solo se pueden elegir en el entorno de producción. Estás en la zona de pruebas, así que aquí esta lista es de solo lectura.",
+    alert_contacts_sandbox: "Los contactos de alerta solo se pueden elegir en el entorno de producción y estás trabajando en la zona de pruebas. Cambia a Producción para elegirlos; el resto del formulario funciona en ambos.",
     switch_to_production: "Cambiar a Producción",
     alert_contacts_none: "Tu cuenta aún no tiene usuarios activos entre los que elegir.",
     inactive_user: |who| format!("{who} (ya no es un usuario activo)"),

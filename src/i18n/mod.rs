@@ -7,10 +7,12 @@
 
 pub mod auth;
 pub mod common;
+pub mod dashboard;
 pub mod form;
 pub mod gate;
 pub mod overview;
 pub mod settings;
+pub mod shell;
 pub mod users;
 pub mod validation;
 
@@ -96,9 +98,10 @@ pub struct Catalog {
     pub gate: gate::GateText,
     pub form: form::FormText,
     pub users: users::UsersText,
-    pub overview: overview::OverviewText,
     pub help: overview::HelpText,
     pub settings: settings::SettingsText,
+    pub shell: shell::ShellText,
+    pub dashboard: dashboard::DashboardText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -108,9 +111,10 @@ pub static EN: Catalog = Catalog {
     gate: gate::EN,
     form: form::EN,
     users: users::EN,
-    overview: overview::EN,
     help: overview::HELP_EN,
     settings: settings::EN,
+    shell: shell::EN,
+    dashboard: dashboard::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -120,9 +124,10 @@ pub static ES: Catalog = Catalog {
     gate: gate::ES,
     form: form::ES,
     users: users::ES,
-    overview: overview::ES,
     help: overview::HELP_ES,
     settings: settings::ES,
+    shell: shell::ES,
+    dashboard: dashboard::ES,
 };
 
 /// Where the chosen language is remembered between visits.

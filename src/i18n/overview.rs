@@ -1,31 +1,4 @@
-//! The Overview page and the Help page.
-
-pub struct OverviewText {
-    pub intro: &'static str,
-    pub item_contact: &'static str,
-    pub item_team: &'static str,
-    pub item_invitations: &'static str,
-    pub done: &'static str,
-    pub to_do: &'static str,
-}
-
-pub const EN: OverviewText = OverviewText {
-    intro: "Your integration's set-up. Each step links to where it is done.",
-    item_contact: "Contact information is complete",
-    item_team: "At least two people can use the portal",
-    item_invitations: "No invitation has expired unanswered",
-    done: "Done",
-    to_do: "To do",
-};
-
-pub const ES: OverviewText = OverviewText {
-    intro: "La configuración de tu integración. Cada paso enlaza con el lugar donde se completa.",
-    item_contact: "La información de contacto está completa",
-    item_team: "Al menos dos personas pueden usar el portal",
-    item_invitations: "Ninguna invitación ha caducado sin respuesta",
-    done: "Completado",
-    to_do: "Pendiente",
-};
+//! The Help page (the Overview's own messages are in `dashboard`).
 
 pub struct HelpText {
     pub intro: &'static str,

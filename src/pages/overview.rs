@@ -1,53 +1,224 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::UserStatus;
+use portal_domain::{ContactInfoResponse, SupportSchedule, User, UserStatus, Weekday};
 
+use crate::components::local_date::local_date_time;
 use crate::i18n::I18n;
-use crate::state::{AccountData, Loaded, Resource, Session};
+use crate::i18n::dashboard::DashboardText;
+use crate::state::{AccountData, Loaded, Resource};
 
-/// The integration's set-up checklist, computed from the account's real data.
+/// The account at a glance: one card per part of the set-up, each computed
+/// from the account's real data and linking to where it is changed.
 #[component]
 pub fn Overview() -> impl IntoView {
     let i18n = I18n::expect();
-    let session = Session::expect();
     let data = AccountData::expect();
-    data.visit(&[Resource::Users]);
-    let users = data.users();
-    let contact_complete = move || session.with(|s| s.is_some_and(|s| s.contact_info_complete));
+    data.visit(&[Resource::Contact, Resource::Users]);
+    let (contact, users) = (data.contact(), data.users());
     view! {
         <h1 id="page-heading" tabindex="-1">{move || i18n.t().common.nav_overview}</h1>
-        <p>{move || i18n.t().overview.intro}</p>
+        <p class="page__intro">{move || i18n.t().dashboard.intro}</p>
         {move || {
-            if users.with(|u| matches!(u, Loaded::Idle | Loaded::Loading)) {
+            let loading = contact.with(|c| matches!(c, Loaded::Idle | Loaded::Loading))
+                || users.with(|u| matches!(u, Loaded::Idle | Loaded::Loading));
+            if loading {
                 return view! { <p role="status">{move || i18n.t().common.loading}</p> }.into_any();
             }
+            if contact.with(|c| c.error().is_some()) || users.with(|u| u.error().is_some()) {
+                return view! { <p class="notice notice--error" role="alert">{move || i18n.t().common.server_unreachable}</p> }.into_any();
+            }
+            let contact = contact.with(|c| c.ready().cloned());
             let users = users.with(|u| u.ready().cloned()).unwrap_or_default();
-                let active = users.iter().filter(|u| u.status == UserStatus::Active).count();
-                let expired = users.iter().any(|u| u.status == UserStatus::InvitationExpired);
-                let items = [
-                    (contact_complete(), "/settings/contact", i18n.t().overview.item_contact, "checklist-contact"),
-                    (active >= 2, "/settings/users", i18n.t().overview.item_team, "checklist-team"),
-                    (!expired, "/settings/users", i18n.t().overview.item_invitations, "checklist-invitations"),
-                ];
-                view! {
-                    <ul class="checklist" data-testid="checklist">
-                        {items
-                            .into_iter()
-                            .map(|(done, href, label, test_id)| {
-                                view! {
-                                    <li class="checklist__item" class:checklist__item--done=done data-testid=test_id>
-                                        <span class="checklist__status" aria-hidden="true">{if done { "✓" } else { "○" }}</span>
-                                        <A href=href>{label}</A>
-                                        <span class="checklist__state">
-                                            {move || if done { i18n.t().overview.done } else { i18n.t().overview.to_do }}
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                .into_any()
+            contact.map(|contact| view! { <Cards contact users /> }.into_any()).unwrap_or_else(|| ().into_any())
         }}
     }
+}
+
+/// One line of a card: what it says, and whether it is a problem.
+type Line = (String, bool);
+
+#[component]
+fn Cards(contact: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let count = |status| users.iter().filter(|u| u.status == status).count();
+    let (active, pending, expired) = (
+        count(UserStatus::Active),
+        count(UserStatus::InvitationPending),
+        count(UserStatus::InvitationExpired),
+    );
+    let alert_names: Vec<String> = contact
+        .contact_info
+        .alert_contacts
+        .iter()
+        .filter_map(|id| users.iter().find(|u| u.id == *id).map(|u| u.name.clone()))
+        .collect();
+    let info = StoredValue::new(contact);
+    let names = StoredValue::new(alert_names);
+
+    let contact_lines = Signal::derive(move || -> Vec<Line> {
+        let t = &i18n.t().dashboard;
+        info.with_value(|c| {
+            let mut lines = vec![match (&c.updated_by, &c.updated_at) {
+                (Some(who), Some(when)) => (
+                    (i18n.t().settings.last_updated)(who, &local_date_time(when, i18n.locale())),
+                    false,
+                ),
+                _ => (t.never_saved.to_owned(), true),
+            }];
+            let shared = &c.contact_info.shared_with_users;
+            if !shared.email.trim().is_empty() {
+                lines.push((
+                    format!("{}: {}", t.shared_with_users, shared.email.trim()),
+                    false,
+                ));
+            }
+            let hours: Vec<String> = c
+                .contact_info
+                .support_hours
+                .iter()
+                .filter(|s| !s.days.is_empty())
+                .map(|s| hours_summary(t, i18n.t().form.all_day_summary, s))
+                .collect();
+            if !hours.is_empty() {
+                lines.push((format!("{}: {}", t.support_hours, hours.join("; ")), false));
+            }
+            lines
+        })
+    });
+    let alert_lines = Signal::derive(move || -> Vec<Line> {
+        let t = &i18n.t().dashboard;
+        names.with_value(|names| {
+            if names.is_empty() {
+                vec![(t.alerts_none.to_owned(), true)]
+            } else {
+                vec![
+                    ((t.alerts_count)(names.len()), false),
+                    (names.join(", "), false),
+                ]
+            }
+        })
+    });
+    let user_lines = Signal::derive(move || -> Vec<Line> {
+        let t = &i18n.t().dashboard;
+        let mut lines = Vec::new();
+        if pending > 0 {
+            lines.push(((t.users_pending)(pending), false));
+        }
+        if expired > 0 {
+            lines.push(((t.users_expired)(expired), true));
+        }
+        lines
+    });
+    let state = move |done: bool| {
+        Signal::derive(move || {
+            let t = &i18n.t().dashboard;
+            if done { t.complete } else { t.incomplete }.to_owned()
+        })
+    };
+    let complete = info.with_value(|c| c.complete);
+    let alerts_set = names.with_value(|n| !n.is_empty());
+    view! {
+        <div class="cards" data-testid="checklist">
+            <Card
+                test_id="checklist-contact"
+                icon="mail"
+                heading=|t| t.contact_heading
+                done=complete
+                status=state(complete)
+                lines=contact_lines
+                href="/settings/contact"
+                action=|t| t.edit_contact
+            />
+            <Card
+                test_id="checklist-alerts"
+                icon="bell"
+                heading=|t| t.alerts_heading
+                done=alerts_set
+                status=state(alerts_set)
+                lines=alert_lines
+                href="/settings/contact"
+                action=|t| t.edit_alerts
+            />
+            <Card
+                test_id="checklist-users"
+                icon="people"
+                heading=|t| t.users_heading
+                done=expired == 0
+                status=Signal::derive(move || (i18n.t().dashboard.users_active)(active))
+                lines=user_lines
+                href="/settings/users"
+                action=|t| t.manage_users
+            />
+        </div>
+    }
+}
+
+/// One dashboard card: a heading with its state, a few lines, one action.
+#[component]
+fn Card(
+    test_id: &'static str,
+    icon: &'static str,
+    heading: fn(&DashboardText) -> &'static str,
+    done: bool,
+    status: Signal<String>,
+    lines: Signal<Vec<Line>>,
+    href: &'static str,
+    action: fn(&DashboardText) -> &'static str,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let heading_id = format!("{test_id}-heading");
+    view! {
+        <section class="card" aria-labelledby=heading_id.clone() data-testid=test_id>
+            <h2 class="card__heading" id=heading_id.clone()>
+                <span class=format!("icon icon--{icon}") aria-hidden="true"></span>
+                {move || heading(&i18n.t().dashboard)}
+            </h2>
+            <p class="card__status" class:card__status--done=done>
+                <span class=if done { "icon icon--check" } else { "icon icon--warning" } aria-hidden="true"></span>
+                {status}
+            </p>
+            <ul class="card__lines">
+                {move || {
+                    lines
+                        .get()
+                        .into_iter()
+                        .map(|(line, problem)| view! { <li class:card__line--problem=problem>{line}</li> })
+                        .collect_view()
+                }}
+            </ul>
+            <A href=href>{move || action(&i18n.t().dashboard)}</A>
+        </section>
+    }
+}
+
+/// "Mon–Fri 09:00–17:00, Europe/Madrid": consecutive days joined into ranges.
+pub fn hours_summary(t: &DashboardText, all_day: &str, schedule: &SupportSchedule) -> String {
+    let days = if schedule.days.len() == Weekday::ALL.len() {
+        t.every_day.to_owned()
+    } else {
+        let mut sorted: Vec<usize> = schedule.days.iter().map(|d| *d as usize).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for day in sorted {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == day => *end = day,
+                _ => runs.push((day, day)),
+            }
+        }
+        runs.iter()
+            .map(|&(start, end)| match end - start {
+                0 => t.day_short[start].to_owned(),
+                1 => format!("{}, {}", t.day_short[start], t.day_short[end]),
+                _ => format!("{}–{}", t.day_short[start], t.day_short[end]),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let hours = if schedule.all_day {
+        all_day.to_owned()
+    } else {
+        format!("{}–{}", schedule.from, schedule.to)
+    };
+    format!("{days} {hours}, {}", schedule.time_zone)
 }

@@ -158,6 +158,12 @@ code_enum! {
         InvitationInvalid = "invitation_invalid",
         /// The one-time link has expired (410).
         InvitationExpired = "invitation_expired",
+        /// The address is already verified (409).
+        AlreadyVerified = "already_verified",
+        /// The verification link is unknown or used (404).
+        VerificationInvalid = "verification_invalid",
+        /// The verification link has expired (410).
+        VerificationExpired = "verification_expired",
         /// The database cannot be reached (503).
         DatabaseUnavailable = "database_unavailable",
         /// The server failed while answering, a defect on its side (500).

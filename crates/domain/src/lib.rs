@@ -16,6 +16,7 @@ pub mod path;
 pub mod review;
 pub mod timezones;
 pub mod validate;
+pub mod verification;
 pub mod wire;
 
 pub use account::{
@@ -35,6 +36,10 @@ pub use timezones::{TIME_ZONES, canonical_time_zone, is_known_time_zone};
 pub use validate::{
     Report, Rules, UserRef, normalize_contact_info, normalize_user_email, validate_contact_info,
     validate_email, validate_entry, validate_invitation, validate_password, validate_person_name,
+};
+pub use verification::{
+    AddressState, AddressStatus, VERIFICATION_RESEND_MINUTES, VERIFICATION_VALIDITY_DAYS,
+    VerificationDetails, VerificationRequest,
 };
 pub use wire::{
     AcceptInvitation, ContactInfoResponse, EnvironmentChange, FieldChange, HistoryEntry,

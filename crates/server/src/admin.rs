@@ -419,6 +419,7 @@ pub async fn import(
         )
     })?;
     let db = open(config)?;
+    let public_url = config.public_url();
     let imported = db
         .write(move |conn| {
             let tx = conn.transaction()?;
@@ -454,7 +455,14 @@ pub async fn import(
                     name: IMPORT_ACTOR,
                 };
                 let version =
-                    store::save_contact_info(&tx, account_id, &actor, current.as_ref(), &info)?;
+                    store::save_contact_info(
+                        &tx,
+                        account_id,
+                        &actor,
+                        current.as_ref(),
+                        &info,
+                        &public_url,
+                    )?;
                 tx.commit()?;
                 Some(version)
             };

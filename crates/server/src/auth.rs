@@ -35,6 +35,14 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// The caller as the audit log and the history name them.
+    pub fn actor(&self) -> crate::store::Actor<'_> {
+        crate::store::Actor {
+            id: Some(self.user_id),
+            name: &self.name,
+        }
+    }
+
     pub fn require_editor(&self) -> Result<(), ApiError> {
         if self.role.can_edit_contact_info() {
             Ok(())

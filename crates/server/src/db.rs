@@ -12,6 +12,7 @@ use tokio::sync::Semaphore;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_schema.sql"),
     include_str!("../migrations/0002_review.sql"),
+    include_str!("../migrations/0003_address_verification.sql"),
 ];
 
 /// The number of the newest migration this build knows.

@@ -17,6 +17,7 @@ mod routes;
 pub mod secrets;
 mod security;
 pub mod store;
+mod verification;
 mod web;
 
 use std::net::SocketAddr;

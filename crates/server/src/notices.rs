@@ -11,16 +11,21 @@
 use portal_domain::{Account, AddressChange, ContactField, ContactInfo, address_changes};
 use rusqlite::Connection;
 
+use crate::clock::rfc3339;
 use crate::db::DbError;
 use crate::store::{self, Actor};
+use crate::verification;
 
 /// Queues the notices and the digest of a save from `before` to `after`.
+/// An address given a role that it has not confirmed yet gets, in the same
+/// mail, a link to confirm it (see [`crate::verification`]).
 pub fn queue(
     conn: &Connection,
     account_id: i64,
     actor: &Actor<'_>,
     before: Option<&ContactInfo>,
     after: &ContactInfo,
+    public_url: &str,
 ) -> Result<(), DbError> {
     let changes = address_changes(before, after);
     if changes.is_empty() {
@@ -29,6 +34,24 @@ pub fn queue(
     let account = store::account(conn, account_id)?;
     let administrators = administrators(conn, account_id)?;
     for change in &changes {
+        let mut body = notice(&account, actor.name, change, &administrators);
+        if !change.added.is_empty() && !verification::is_verified(conn, account_id, &change.email)?
+        {
+            let (token, expires_at) = verification::issue(conn, account_id, &change.email)?;
+            body.push_str(&verification_request(
+                &format!("{public_url}/verify/{token}"),
+                expires_at,
+            ));
+            store::audit(
+                conn,
+                Some(account_id),
+                actor,
+                "address.verification_sent",
+                Some(&change.email),
+                None,
+                None,
+            )?;
+        }
         store::queue_mail(
             conn,
             account_id,
@@ -37,7 +60,7 @@ pub fn queue(
                 "Partner Portal: your contact role for {0} / tu función de contacto para {0}",
                 account.display_name
             ),
-            &notice(&account, actor.name, change, &administrators),
+            &body,
         )?;
     }
     let digest = digest(&account, actor.name, &changes);
@@ -138,6 +161,17 @@ fn notice(
         email = change.email,
         en = role_lines(change, Language::English, ""),
         es = role_lines(change, Language::Spanish, ""),
+    )
+}
+
+/// The part of a mail that asks the owner to confirm the address.
+pub fn verification_request(link: &str, expires_at: i64) -> String {
+    format!(
+        "\n---\n\nPlease confirm that this address is right and reaches you (the link \
+         works once, until {until}):\n{link}\n\n\
+         Confirma que esta dirección es correcta y te llega (el enlace funciona una sola \
+         vez, hasta el {until}):\n{link}\n",
+        until = rfc3339(expires_at)
     )
 }
 

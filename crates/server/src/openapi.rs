@@ -32,6 +32,10 @@ use crate::routes;
         routes::account::history,
         routes::account::get_review,
         routes::account::confirm_review,
+        routes::verification::list,
+        routes::verification::send,
+        routes::verification::details,
+        routes::verification::confirm,
         routes::users::list,
         routes::users::invite,
         routes::users::change_role,
@@ -140,7 +144,12 @@ fn complete(path: &str, method: &Method, operation: &mut Operation) {
     if path != "/openapi.json" {
         answers.push((503, "The database cannot be reached; try again shortly"));
     }
-    if (path, method) == ("/invitations/{token}/accept", &Method::POST) {
+    if [
+        ("/invitations/{token}/accept", &Method::POST),
+        ("/verifications/{token}", &Method::POST),
+    ]
+    .contains(&(path, method))
+    {
         answers.push((
             429,
             "Too many links that do not work were tried from this client",

@@ -155,6 +155,7 @@ pub fn save_contact_info(
     actor: &Actor<'_>,
     previous: Option<&StoredContactInfo>,
     info: &ContactInfo,
+    public_url: &str,
 ) -> Result<i64, DbError> {
     let data = serde_json::to_string(&normalize_contact_info(info))
         .expect("contact information serialises");
@@ -169,12 +170,15 @@ pub fn save_contact_info(
            reviewed_by_name = excluded.reviewed_by_name, reviewed_at = excluded.reviewed_at",
         params![account_id, data, version, actor.name, now()],
     )?;
+    let saved = normalize_contact_info(info);
+    crate::verification::forget_absent(conn, account_id, &saved)?;
     crate::notices::queue(
         conn,
         account_id,
         actor,
         previous.map(|p| &p.info),
-        &normalize_contact_info(info),
+        &saved,
+        public_url,
     )?;
     let before = previous.map(|p| serde_json::to_string(&p.info).expect("serialises"));
     audit(

@@ -7,37 +7,7 @@ mod support;
 use axum::http::StatusCode;
 use portal_domain::Role;
 use serde_json::json;
-use support::{PASSWORD, TestServer, valid_contact_info};
-
-/// One account with an administrator, an editor and a read-only user.
-struct Team {
-    server: TestServer,
-    account: i64,
-    admin: i64,
-    editor: i64,
-    reader: i64,
-}
-
-async fn team() -> Team {
-    let server = TestServer::new().await;
-    let account = server.account("Acme Tours", &["things_to_do"]).await;
-    let admin = server
-        .user(account, "admin@acme.example", Role::Administrator)
-        .await;
-    let editor = server
-        .user(account, "editor@acme.example", Role::Editor)
-        .await;
-    let reader = server
-        .user(account, "reader@acme.example", Role::ReadOnly)
-        .await;
-    Team {
-        server,
-        account,
-        admin,
-        editor,
-        reader,
-    }
-}
+use support::{PASSWORD, TestServer, team, valid_contact_info};
 
 async fn save_contact_info(
     server: &TestServer,
@@ -142,7 +112,7 @@ async fn every_route_but_the_public_ones_needs_a_session() {
             (method.as_str().to_owned(), path)
         })
         .collect();
-    assert_eq!(private.len(), 13, "{private:?}");
+    assert_eq!(private.len(), 15, "{private:?}");
     for (method, path) in &private {
         let (method, path) = (method.as_str(), path.as_str());
         let answer = t.server.call(method, path).json(&json!({})).send().await;
@@ -1186,17 +1156,7 @@ async fn accepting_a_link_that_does_not_work_or_with_bad_input_hashes_nothing() 
         .send()
         .await;
     assert_eq!(invited.status, StatusCode::CREATED);
-    let body: String = t
-        .server
-        .sql(|c| {
-            c.query_row(
-                "SELECT body FROM outbox ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-        })
-        .await;
-    let token = body.split("/invitation/").nth(1).unwrap()[..64].to_owned();
+    let token = t.server.newest_link("/invitation/").await;
 
     // Every password-hashing slot is taken: a request that needed one would
     // wait for it, so these answer only because they hash nothing.

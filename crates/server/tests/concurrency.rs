@@ -6,8 +6,7 @@ mod support;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use portal_domain::Role;
-use support::TestServer;
+use support::team;
 
 /// Long enough for any read on a loaded machine; only a read that waits for
 /// the writer ever reaches it.
@@ -15,11 +14,9 @@ const DEADLOCK: Duration = Duration::from_secs(30);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reads_answer_from_the_last_commit_while_a_write_is_in_progress() {
-    let server = TestServer::new().await;
-    let account = server.account("Acme Tours", &[]).await;
-    server
-        .user(account, "admin@acme.example", Role::Administrator)
-        .await;
+    let support::Team {
+        server, account, ..
+    } = team().await;
     let token = server.sign_in("admin@acme.example").await;
 
     // A write that holds the writer, its transaction open, until released.
@@ -59,11 +56,7 @@ async fn reads_answer_from_the_last_commit_while_a_write_is_in_progress() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_concurrent_reads_all_answer() {
-    let server = TestServer::new().await;
-    let account = server.account("Acme Tours", &[]).await;
-    server
-        .user(account, "admin@acme.example", Role::Administrator)
-        .await;
+    let server = team().await.server;
     let token = server.sign_in("admin@acme.example").await;
 
     // Far more requests at once than there are read connections: each waits

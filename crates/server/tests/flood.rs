@@ -6,10 +6,9 @@ mod support;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use portal_domain::Role;
 use portal_server::auth::MAX_FAILURES_PER_CLIENT;
 use serde_json::json;
-use support::{PASSWORD, TestServer};
+use support::{PASSWORD, team};
 
 const FLOOD: usize = 200;
 /// Resident memory the whole process may reach; hashing a password takes
@@ -29,11 +28,7 @@ fn resident_kb() -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn made_up_links_are_refused_in_bounded_memory_and_a_real_one_still_works() {
-    let server = TestServer::new().await;
-    let account = server.account("Acme Tours", &[]).await;
-    server
-        .user(account, "admin@acme.example", Role::Administrator)
-        .await;
+    let server = team().await.server;
     let admin = server.sign_in("admin@acme.example").await;
     let invited = server
         .call("POST", "/api/v1/users")
@@ -42,16 +37,7 @@ async fn made_up_links_are_refused_in_bounded_memory_and_a_real_one_still_works(
         .send()
         .await;
     assert_eq!(invited.status, StatusCode::CREATED);
-    let mail: String = server
-        .sql(|c| {
-            c.query_row(
-                "SELECT body FROM outbox ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-        })
-        .await;
-    let token = mail.split("/invitation/").nth(1).unwrap()[..64].to_owned();
+    let token = server.newest_link("/invitation/").await;
 
     let attacker = "203.0.113.7";
     let flood = (0..FLOOD).map(|i| {

@@ -78,7 +78,7 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
     use Caller::*;
     // Expected status for: nobody, reader, editor, administrator, other account's administrator.
     type Row = (&'static str, &'static str, [u16; 5]);
-    let rows: [Row; 17] = [
+    let rows: [Row; 21] = [
         ("GET", "/api/v1/health", [200, 200, 200, 200, 200]),
         ("GET", "/api/v1/session", [204, 200, 200, 200, 200]),
         ("PATCH", "/api/v1/session", [401, 200, 200, 200, 200]),
@@ -111,6 +111,18 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
             "/api/v1/account/contact-info/review",
             [401, 403, 412, 412, 422],
         ),
+        (
+            "GET",
+            "/api/v1/account/contact-info/addresses",
+            [401, 200, 200, 200, 200],
+        ),
+        // The save above sent the address a link a moment ago; the other
+        // account's contact information does not name it.
+        (
+            "POST",
+            "/api/v1/account/contact-info/addresses/verification",
+            [401, 403, 429, 429, 404],
+        ),
         ("GET", "/api/v1/users", [401, 200, 200, 200, 200]),
         ("POST", "/api/v1/users", [401, 403, 403, 201, 201]),
         ("PATCH", "/api/v1/users/{reader}", [401, 403, 403, 200, 404]),
@@ -132,6 +144,16 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
         (
             "GET",
             "/api/v1/invitations/{bad}",
+            [404, 404, 404, 404, 404],
+        ),
+        (
+            "GET",
+            "/api/v1/verifications/{bad}",
+            [404, 404, 404, 404, 404],
+        ),
+        (
+            "POST",
+            "/api/v1/verifications/{bad}",
             [404, 404, 404, 404, 404],
         ),
         ("DELETE", "/api/v1/session", [204, 204, 204, 204, 204]),
@@ -159,6 +181,9 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
                     json!({ "name": "New", "email": format!("new-{column}@example.com"), "role": "editor" })
                 }
                 ("PATCH", _) => json!({ "role": "editor" }),
+                ("POST", "/api/v1/account/contact-info/addresses/verification") => {
+                    json!({ "email": "oncall@partner.example" })
+                }
                 _ => Value::Null,
             };
             // The version a client would have read: the contact information

@@ -4,8 +4,8 @@
 mod support;
 
 use axum::http::StatusCode;
-use portal_domain::{ContactEntry, Role};
-use support::{TestServer, valid_contact_info};
+use portal_domain::ContactEntry;
+use support::{TestServer, team, valid_contact_info};
 
 /// (recipient, subject, body) of every queued mail after `after_id`, oldest first.
 async fn mails_after(server: &TestServer, after_id: i64) -> Vec<(String, String, String)> {
@@ -29,14 +29,7 @@ async fn last_mail_id(server: &TestServer) -> i64 {
 
 #[tokio::test]
 async fn each_address_given_or_losing_a_role_is_told_once_and_administrators_get_a_digest() {
-    let server = TestServer::new().await;
-    let account = server.account("Acme Tours", &["things_to_do"]).await;
-    let admin = server
-        .user(account, "admin@acme.example", Role::Administrator)
-        .await;
-    server
-        .user(account, "editor@acme.example", Role::Editor)
-        .await;
+    let support::Team { server, admin, .. } = team().await;
     let admin_token = server.sign_in("admin@acme.example").await;
     let editor_token = server.sign_in("editor@acme.example").await;
     let put = |token: &str, version: &str, info: &portal_domain::ContactInfo| {

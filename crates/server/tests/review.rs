@@ -4,34 +4,13 @@
 mod support;
 
 use axum::http::StatusCode;
-use portal_domain::Role;
 use portal_server::clock::advance_for_tests;
-use support::{TestServer, valid_contact_info};
+use support::{Team, team, valid_contact_info};
 
 const DAY: i64 = 86_400;
 
 /// Tests here share the moving clock; each holds this while it runs.
 static CLOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-struct Team {
-    server: TestServer,
-    admin: i64,
-}
-
-async fn team() -> Team {
-    let server = TestServer::new().await;
-    let account = server.account("Acme Tours", &["things_to_do"]).await;
-    let admin = server
-        .user(account, "admin@acme.example", Role::Administrator)
-        .await;
-    server
-        .user(account, "editor@acme.example", Role::Editor)
-        .await;
-    server
-        .user(account, "reader@acme.example", Role::ReadOnly)
-        .await;
-    Team { server, admin }
-}
 
 impl Team {
     /// Signs in afresh: moving the clock by days ends every session.

@@ -112,7 +112,6 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
                     id=id.clone()
                     class="contact-form__checkbox"
                     data-testid=format!("alert-contact-{user_id}")
-                    disabled=move || sandbox.get()
                     prop:checked=move || index.get().is_some()
                     aria-invalid=move || {
                         path.get().and_then(|p| form.shown_error(p)).map(|_| "true")
@@ -181,23 +180,47 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
                 </div>
             </Show>
             <FieldMessage form path=whole />
+            // On Sandbox the choice waits for the switch above: the users
+            // already chosen are listed, and nothing is shown disabled.
             <Show
-                when=move || options.with(|o| !o.is_empty())
+                when=move || !sandbox.get()
                 fallback=move || {
-                    view! {
-                        <p class="contact-form__purpose">
-                            {move || i18n.t().form.alert_contacts_none}
-                        </p>
-                    }
+                    let chosen: Vec<String> = options
+                        .get()
+                        .into_iter()
+                        .filter(|o| form.info.with(|info| info.alert_contacts.contains(&o.user_id)))
+                        .map(|o| o.name)
+                        .collect();
+                    (!chosen.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="contact-form__purpose" data-testid="alert-contacts-chosen">
+                                    {move || i18n.t().shell.alert_contacts_chosen}
+                                    " "
+                                    {chosen.join(", ")}
+                                </p>
+                            }
+                        })
                 }
             >
-                <ul class="contact-form__choices">
-                    <For
-                        each=move || options.get()
-                        key=|option| (option.user_id, option.inactive)
-                        children=choice
-                    />
-                </ul>
+                <Show
+                    when=move || options.with(|o| !o.is_empty())
+                    fallback=move || {
+                        view! {
+                            <p class="contact-form__purpose">
+                                {move || i18n.t().form.alert_contacts_none}
+                            </p>
+                        }
+                    }
+                >
+                    <ul class="contact-form__choices">
+                        <For
+                            each=move || options.get()
+                            key=|option| (option.user_id, option.inactive)
+                            children=choice
+                        />
+                    </ul>
+                </Show>
             </Show>
         </fieldset>
     }

@@ -3,6 +3,7 @@
 //! content (see [`super::FormActionsSlot`]).
 
 use leptos::prelude::*;
+use portal_domain::ContactField;
 
 use super::controller::{Controller, Outcome};
 use crate::i18n::I18n;
@@ -29,8 +30,29 @@ pub fn Footer(controller: Controller) -> impl IntoView {
             Some(Outcome::Network) | Some(Outcome::Unexpected)
         )
     };
+    // How many required fields the rules find nothing wrong with, as the user types.
+    let progress = move || {
+        let merchant = form.merchant_required.get();
+        let required: Vec<ContactField> = ContactField::ALL
+            .into_iter()
+            .filter(|f| merchant || *f != ContactField::MerchantOperational)
+            .collect();
+        let done = form.report.with(|report| {
+            required
+                .iter()
+                .filter(|f| {
+                    !report
+                        .errors
+                        .iter()
+                        .any(|e| e.path.contact_field() == Some(**f))
+                })
+                .count()
+        });
+        (i18n.t().shell.progress)(done, required.len())
+    };
     view! {
         <div class="contact-form__footer" data-testid="contact-form-footer">
+            <p class="contact-form__progress" data-testid="form-progress">{progress}</p>
             <div class="contact-form__status" role="status" data-testid="form-status">
                 {status_text}
             </div>

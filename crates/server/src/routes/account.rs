@@ -18,7 +18,7 @@ use crate::clock::{now, rfc3339};
 use crate::db::DbError;
 use crate::error::ApiError;
 use crate::json::ApiJson;
-use crate::store::{self, Actor, RuleInputs, StoredContactInfo};
+use crate::store::{self, RuleInputs, StoredContactInfo};
 use crate::{etag, if_match};
 #[allow(unused_imports)]
 use portal_domain::*;
@@ -101,15 +101,15 @@ pub async fn put_contact_info(
     caller.require_editor()?;
     let expected = if_match(&headers)?;
     let info = normalize_contact_info(&submitted);
+    let public_url = state.public_url.clone();
     let outcome = state
         .db
         .write(move |conn| {
             let tx = conn.transaction()?;
-            let current = store::contact_info(&tx, caller.account_id)?;
-            let current_version = current.as_ref().map_or(0, |c| c.version);
-            if current_version != expected {
-                return Ok(Err(ApiError::stale(current_version)));
-            }
+            let current = match stored_at(&tx, caller.account_id, expected)? {
+                Ok(current) => current,
+                Err(stale) => return Ok(Err(stale)),
+            };
             let inputs = RuleInputs::load(&tx, caller.account_id)?;
             let report = inputs.with_rules(|rules| validate_contact_info(&info, rules));
             if !report.is_valid() {
@@ -118,12 +118,10 @@ pub async fn put_contact_info(
             store::save_contact_info(
                 &tx,
                 caller.account_id,
-                &Actor {
-                    id: Some(caller.user_id),
-                    name: &caller.name,
-                },
+                &caller.actor(),
                 current.as_ref(),
                 &info,
+                &public_url,
             )?;
             tx.commit()?;
             Ok(Ok(load_response(conn, caller.account_id)?))
@@ -286,6 +284,22 @@ fn render_schedules(schedules: &[portal_domain::SupportSchedule]) -> Vec<String>
         .collect()
 }
 
+/// The stored contact information if it is still at the version `expected`
+/// (`If-Match`; 0 when nothing is saved yet), else the 412 to answer.
+fn stored_at(
+    conn: &rusqlite::Connection,
+    account_id: i64,
+    expected: i64,
+) -> Result<Result<Option<StoredContactInfo>, ApiError>, DbError> {
+    let current = store::contact_info(conn, account_id)?;
+    let version = current.as_ref().map_or(0, |c| c.version);
+    Ok(if version == expected {
+        Ok(current)
+    } else {
+        Err(ApiError::stale(version))
+    })
+}
+
 fn review_status(stored: Option<&StoredContactInfo>, policy: &ReviewPolicy) -> ReviewStatus {
     match stored {
         None => ReviewStatus {
@@ -335,11 +349,10 @@ pub async fn confirm_review(
         .db
         .write(move |conn| {
             let tx = conn.transaction()?;
-            let current = store::contact_info(&tx, caller.account_id)?;
-            let current_version = current.as_ref().map_or(0, |c| c.version);
-            if current_version != expected {
-                return Ok(Err(ApiError::stale(current_version)));
-            }
+            let current = match stored_at(&tx, caller.account_id, expected)? {
+                Ok(current) => current,
+                Err(stale) => return Ok(Err(stale)),
+            };
             let info = current.map(|c| c.info).unwrap_or_default();
             let report = RuleInputs::load(&tx, caller.account_id)?
                 .with_rules(|rules| validate_contact_info(&info, rules));
@@ -353,10 +366,7 @@ pub async fn confirm_review(
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &Actor {
-                    id: Some(caller.user_id),
-                    name: &caller.name,
-                },
+                &caller.actor(),
                 "contact_info.review",
                 None,
                 None,

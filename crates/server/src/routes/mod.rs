@@ -5,6 +5,7 @@ pub(crate) mod health;
 pub(crate) mod invitations;
 pub(crate) mod session;
 pub(crate) mod users;
+pub(crate) mod verification;
 
 use axum::Router;
 use axum::handler::Handler;
@@ -70,6 +71,16 @@ fn build() -> Api {
         "/account/contact-info/review",
         account::confirm_review,
     )
+    .route(
+        Method::GET,
+        "/account/contact-info/addresses",
+        verification::list,
+    )
+    .route(
+        Method::POST,
+        "/account/contact-info/addresses/verification",
+        verification::send,
+    )
     .route(Method::GET, "/users", users::list)
     .route(Method::POST, "/users", users::invite)
     .route(Method::PATCH, "/users/{id}", users::change_role)
@@ -83,6 +94,12 @@ fn build() -> Api {
         Method::DELETE,
         "/users/{id}/invitation",
         users::revoke_invitation,
+    )
+    .route(Method::GET, "/verifications/{token}", verification::details)
+    .route(
+        Method::POST,
+        "/verifications/{token}",
+        verification::confirm,
     )
     .route(Method::GET, "/invitations/{token}", invitations::details)
     .route(
@@ -138,6 +155,8 @@ pub const PUBLIC_ROUTES: &[(&str, Method)] = &[
     ("/session", Method::DELETE),
     ("/invitations/{token}", Method::GET),
     ("/invitations/{token}/accept", Method::POST),
+    ("/verifications/{token}", Method::GET),
+    ("/verifications/{token}", Method::POST),
 ];
 
 /// Every route of [`api`] as (path relative to `/api/v1`, method), in the

@@ -19,7 +19,7 @@ use crate::auth::Caller;
 use crate::clock::{now, rfc3339};
 use crate::error::ApiError;
 use crate::json::{ApiJson, ApiPath};
-use crate::store::{self, Actor, VersionedUser};
+use crate::store::{self, VersionedUser};
 use crate::{etag, if_match};
 #[allow(unused_imports)]
 use portal_domain::*;
@@ -46,13 +46,6 @@ fn user_response(status: StatusCode, user: VersionedUser) -> Response {
 }
 
 /// Who acted, for the audit log.
-fn actor(caller: &Caller) -> Actor<'_> {
-    Actor {
-        id: Some(caller.user_id),
-        name: &caller.name,
-    }
-}
-
 fn invitation_mail(account: &str, inviter: &str, link: &str, expires_at: i64) -> String {
     format!(
         "{inviter} invited you to the Partner Portal account \"{account}\".\n\n\
@@ -99,7 +92,7 @@ pub async fn invite(
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &actor(&caller),
+                &caller.actor(),
                 "user.invite",
                 Some(&invitation.email),
                 None,
@@ -208,7 +201,7 @@ pub async fn change_role(
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &actor(&caller),
+                &caller.actor(),
                 "user.role_change",
                 Some(&user.user.email),
                 Some(user.user.role.as_str()),
@@ -234,6 +227,7 @@ pub async fn remove(
 ) -> Result<Response, ApiError> {
     caller.require_administrator()?;
     let expected = if_match(&headers)?;
+    let public_url = state.public_url.clone();
     state
         .db
         .write(move |conn| {
@@ -258,13 +252,13 @@ pub async fn remove(
                 // being an alert contact, recorded as a change like any other.
                 let mut info = stored.info.clone();
                 info.alert_contacts.retain(|id| *id != user_id);
-                store::save_contact_info(&tx, caller.account_id, &actor(&caller), Some(&stored), &info)?;
+                store::save_contact_info(&tx, caller.account_id, &caller.actor(), Some(&stored), &info, &public_url)?;
             }
             tx.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &actor(&caller),
+                &caller.actor(),
                 "user.remove",
                 Some(&user.user.email),
                 Some(user.user.role.as_str()),
@@ -306,7 +300,7 @@ pub async fn resend_invitation(
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &actor(&caller),
+                &caller.actor(),
                 "invitation.resend",
                 Some(&user.user.email),
                 None,
@@ -346,7 +340,7 @@ pub async fn revoke_invitation(
             store::audit(
                 &tx,
                 Some(caller.account_id),
-                &actor(&caller),
+                &caller.actor(),
                 "invitation.revoke",
                 Some(&user.user.email),
                 None,

@@ -251,6 +251,25 @@ impl TestServer {
         answer.session_token()
     }
 
+    /// The token of the link after `marker` (e.g. `/invitation/`) in the
+    /// newest queued mail.
+    pub async fn newest_link(&self, marker: &'static str) -> String {
+        let body: String = self
+            .sql(|c| {
+                c.query_row(
+                    "SELECT body FROM outbox ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+            })
+            .await;
+        let rest = body
+            .split(marker)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {marker} link in the newest mail:\n{body}"));
+        rest[..64].to_owned()
+    }
+
     /// The single number a `SELECT COUNT(*) …` query answers.
     pub async fn count(&self, sql: &'static str) -> i64 {
         self.sql(move |c| c.query_row(sql, [], |r| r.get(0))).await
@@ -279,5 +298,35 @@ pub fn valid_contact_info(alert_user: i64) -> ContactInfo {
         operational_google: vec![ContactEntry::new("ops@partner.example")],
         shared_with_users: ContactEntry::new("support@partner.example"),
         support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
+    }
+}
+
+/// One account with an administrator, an editor and a read-only user.
+pub struct Team {
+    pub server: TestServer,
+    pub account: i64,
+    pub admin: i64,
+    pub editor: i64,
+    pub reader: i64,
+}
+
+pub async fn team() -> Team {
+    let server = TestServer::new().await;
+    let account = server.account("Acme Tours", &["things_to_do"]).await;
+    let admin = server
+        .user(account, "admin@acme.example", Role::Administrator)
+        .await;
+    let editor = server
+        .user(account, "editor@acme.example", Role::Editor)
+        .await;
+    let reader = server
+        .user(account, "reader@acme.example", Role::ReadOnly)
+        .await;
+    Team {
+        server,
+        account,
+        admin,
+        editor,
+        reader,
     }
 }
