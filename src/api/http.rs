@@ -1,4 +1,4 @@
-//! [`VisitorApi`] and [`PortalApi`] over HTTP with the browser's `fetch`.
+//! [`VisitorApi`] and [`PortalApi`] over HTTP with gloo-net.
 //!
 //! Every call goes through one non-generic path, [`Call::send`], which sends
 //! the request and checks the status; only the final conversion into the
@@ -10,6 +10,7 @@
 //! (`super::decode`) and from them with serde-wasm-bindgen, so no JSON parser
 //! is compiled into the app.
 
+use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
     ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
@@ -19,7 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, RequestInit, Response};
+use web_sys::Response;
 
 use super::{ApiError, ApiFuture, PortalApi, VisitorApi};
 
@@ -36,7 +37,7 @@ impl HttpApi {
         }
     }
 
-    fn call(&self, method: &'static str, path: &str) -> Call {
+    fn call(&self, method: Method, path: &str) -> Call {
         Call {
             method,
             url: format!("{}{path}", self.base),
@@ -51,8 +52,7 @@ impl HttpApi {
 /// (same URL, `cors` mode, same-origin credentials) and the browser answers
 /// it from that preload instead of asking again.
 struct Call {
-    /// `GET`, `POST`…
-    method: &'static str,
+    method: Method,
     url: String,
     /// `If-Match: "version"`, for changes to versioned resources.
     if_match: Option<i64>,
@@ -105,28 +105,20 @@ impl Call {
     /// Sends the request and checks the status: the response of a success,
     /// or the error the server answered.
     async fn send(self) -> Result<Response, ApiError> {
-        let network = |e: JsValue| ApiError::Network(js_message(&e));
+        let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
         let body = self.body?;
-        let init = RequestInit::new();
-        init.set_method(self.method);
-        let headers = Headers::new().map_err(network)?;
+        let mut request = RequestBuilder::new(&self.url).method(self.method);
         if let Some(version) = self.if_match {
-            headers
-                .set("If-Match", &format!("\"{version}\""))
-                .map_err(network)?;
+            request = request.header("If-Match", &format!("\"{version}\""));
         }
-        if let Some(body) = body {
-            headers
-                .set("Content-Type", "application/json")
-                .map_err(network)?;
-            init.set_body(&body);
-        }
-        init.set_headers(&headers);
-        let answer = leptos::prelude::window().fetch_with_str_and_init(&self.url, &init);
-        let response: Response = JsFuture::from(answer)
-            .await
-            .map_err(network)?
-            .unchecked_into();
+        let request = match body {
+            Some(body) => request
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(network)?,
+            None => request.build().map_err(network)?,
+        };
+        let response: Response = request.send().await.map_err(network)?.into();
         if !response.ok() {
             return Err(error_of(&response).await);
         }
@@ -174,15 +166,18 @@ fn js_message(error: &JsValue) -> String {
 
 impl VisitorApi for HttpApi {
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<()> {
-        self.call("POST", "/session").json(&request).no_answer()
+        self.call(Method::POST, "/session")
+            .json(&request)
+            .no_answer()
     }
 
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        self.call("GET", &format!("/invitations/{token}")).answer()
+        self.call(Method::GET, &format!("/invitations/{token}"))
+            .answer()
     }
 
     fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.call("POST", &format!("/invitations/{token}/accept"))
+        self.call(Method::POST, &format!("/invitations/{token}/accept"))
             .json(&accept)
             .no_answer()
     }
@@ -190,71 +185,74 @@ impl VisitorApi for HttpApi {
 
 impl PortalApi for HttpApi {
     fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.call("POST", "/session").json(&request).answer()
+        self.call(Method::POST, "/session").json(&request).answer()
     }
 
     fn health(&self) -> ApiFuture<Health> {
-        self.call("GET", "/health").answer()
+        self.call(Method::GET, "/health").answer()
     }
 
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
-        self.call("GET", "/session").maybe_answer()
+        self.call(Method::GET, "/session").maybe_answer()
     }
 
     fn sign_out(&self) -> ApiFuture<()> {
-        self.call("DELETE", "/session").no_answer()
+        self.call(Method::DELETE, "/session").no_answer()
     }
 
     fn set_environment(&self, environment: Environment) -> ApiFuture<SessionInfo> {
-        self.call("PATCH", "/session")
+        self.call(Method::PATCH, "/session")
             .json(&EnvironmentChange { environment })
             .answer()
     }
 
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
-        self.call("GET", "/account/contact-info").answer()
+        self.call(Method::GET, "/account/contact-info").answer()
     }
 
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
-        self.call("PUT", "/account/contact-info")
+        self.call(Method::PUT, "/account/contact-info")
             .if_match(version)
             .json(&info)
             .answer()
     }
 
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
-        self.call("GET", &format!("/account/contact-info/history?page={page}"))
-            .answer()
+        self.call(
+            Method::GET,
+            &format!("/account/contact-info/history?page={page}"),
+        )
+        .answer()
     }
 
     fn users(&self) -> ApiFuture<Vec<User>> {
-        self.call("GET", "/users").answer()
+        self.call(Method::GET, "/users").answer()
     }
 
     fn invite(&self, invitation: NewInvitation) -> ApiFuture<User> {
-        self.call("POST", "/users").json(&invitation).answer()
+        self.call(Method::POST, "/users").json(&invitation).answer()
     }
 
     fn change_role(&self, user_id: i64, role: Role, version: i64) -> ApiFuture<User> {
-        self.call("PATCH", &format!("/users/{user_id}"))
+        self.call(Method::PATCH, &format!("/users/{user_id}"))
             .if_match(version)
             .json(&RoleChange { role })
             .answer()
     }
 
     fn remove_user(&self, user_id: i64, version: i64) -> ApiFuture<()> {
-        self.call("DELETE", &format!("/users/{user_id}"))
+        self.call(Method::DELETE, &format!("/users/{user_id}"))
             .if_match(version)
             .no_answer()
     }
 
     fn resend_invitation(&self, user_id: i64) -> ApiFuture<User> {
-        self.call("POST", &format!("/users/{user_id}/invitation"))
+        self.call(Method::POST, &format!("/users/{user_id}/invitation"))
             .answer()
     }
 
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
-        self.call("DELETE", &format!("/users/{user_id}/invitation"))
+        self.call(Method::DELETE, &format!("/users/{user_id}/invitation"))
             .no_answer()
     }
 }

@@ -22,7 +22,7 @@ use portal_domain::{
 pub use decode::from_value;
 pub use http::HttpApi;
 
-/// A pending API answer. `fetch` futures are not `Send`, and the app is single-threaded.
+/// A pending API answer. gloo-net futures are not `Send`, and the app is single-threaded.
 pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 /// The endpoints a visitor who is not signed in uses: signing in, and the
