@@ -96,6 +96,9 @@ pub fn AcceptInvitation() -> impl IntoView {
 pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
     let i18n = I18n::expect();
     let api = VisitorClient::expect();
+    // A plain task and signal rather than `LocalResource`: this page is the
+    // front door's, where the async-derived machinery of a resource costs
+    // about 7 KB of the first download.
     // What the server says about the link: `None` until it first answers.
     // Asking again ("Try again", or another link) keeps what is shown until
     // the new answer arrives.

@@ -133,6 +133,11 @@ fn SignInForm(
     let email_missing = Memo::new(move |_| submitted.get() && email.with(|e| e.trim().is_empty()));
     let password_missing = Memo::new(move |_| submitted.get() && password.with(String::is_empty));
 
+    // A plain task and a busy signal rather than `Action::new_local`: this
+    // page is the front door's, where an action's machinery costs about 4 KB
+    // of the first download. One request is in flight at a time (the button
+    // is busy), and the task writes with `try_set`, as the page may be gone
+    // when the answer comes.
     let busy = RwSignal::new(false);
     let last_failure = RwSignal::new(None::<Failure>);
     let sign_in = move |request: SignInRequest| {
