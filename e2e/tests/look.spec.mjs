@@ -170,3 +170,16 @@ for (const [screen, reach] of Object.entries(DARK)) {
     await expectAccessible(page, `${screen} dark ${width}`);
   });
 }
+
+test('the sign-in page names the product and what it is for, with a full-width Sign in button at 360 px', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto('/sign-in');
+  const card = page.locator('section.sign-in');
+  await expect(card.getByText('Partner Portal', { exact: true })).toBeVisible();
+  await expect(card.getByText('Keep the contacts we use to reach your team up to date.')).toBeVisible();
+  const form = await page.locator('form.sign-in__form').boundingBox();
+  const button = await page.getByRole('button', { name: 'Sign in' }).boundingBox();
+  expect(Math.round(button.width)).toBe(Math.round(form.width));
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeInViewport();
+  await expect(page.getByLabel('Language')).toBeVisible();
+});

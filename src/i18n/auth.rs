@@ -1,6 +1,9 @@
 //! Sign-in, invitation acceptance and first-administrator set-up.
 
 pub struct AuthText {
+    /// What the portal is for, under its name on the sign-in, invitation
+    /// and set-up pages.
+    pub purpose: &'static str,
     pub sign_in_heading: &'static str,
     pub sign_in_intro: &'static str,
     pub email_label: &'static str,
@@ -47,6 +50,7 @@ pub struct AuthText {
 
 pub static EN: AuthText = AuthText {
     sign_in_heading: "Sign in to the Partner Portal",
+    purpose: "Keep the contacts we use to reach your team up to date.",
     sign_in_intro: "Use the email address and password of your portal account.",
     email_label: "Email address",
     password_label: "Password",
@@ -97,6 +101,7 @@ pub static EN: AuthText = AuthText {
 
 pub static ES: AuthText = AuthText {
     sign_in_heading: "Inicia sesión en el Portal para socios",
+    purpose: "Mantén al día los contactos que usamos para comunicarnos con tu equipo.",
     sign_in_intro: "Usa la dirección de correo electrónico y la contraseña de tu cuenta del portal.",
     email_label: "Dirección de correo electrónico",
     password_label: "Contraseña",

@@ -141,6 +141,7 @@ pub fn Invitation(#[prop(into)] token: Signal<String>) -> impl IntoView {
     let common = move || i18n.common();
     view! {
         <section class="invitation" aria-labelledby=HEADING_ID>
+            {super::sign_in::auth_identity(i18n)}
             {move || match screen.get() {
                 Screen::Checking => {
                     view! {

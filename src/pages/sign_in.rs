@@ -197,6 +197,7 @@ fn SignInForm(
     let auth = move || i18n.auth();
     view! {
         <section class="sign-in" aria-labelledby="sign-in-heading">
+            {auth_identity(i18n)}
             <h1 id="sign-in-heading" class="sign-in__heading">
                 {move || auth().sign_in_heading}
             </h1>
@@ -262,5 +263,16 @@ fn SignInForm(
                 <a href="/help">{move || i18n.common().how_to_get_help}</a>
             </p>
         </section>
+    }
+}
+
+/// The product's name and what it is for, at the top of the sign-in,
+/// invitation and set-up pages.
+pub(crate) fn auth_identity(i18n: I18n) -> impl IntoView {
+    view! {
+        <p class="auth-identity">
+            <span class="auth-identity__name">{move || i18n.common().app_name}</span>
+            <span class="auth-identity__purpose">{move || i18n.auth().purpose}</span>
+        </p>
     }
 }
