@@ -95,24 +95,29 @@ pub async fn add_headers(
     let is_api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, headers.csp.clone());
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
-    h.insert(
-        "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
-    );
+    // The policies for a document. A script, stylesheet or wasm module is
+    // never one (nosniff keeps it so), and the browser ignores these on
+    // them, so they are not sent again with each of the app's files.
+    if !is_subresource(h) {
+        h.insert(header::CONTENT_SECURITY_POLICY, headers.csp.clone());
+        h.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        h.insert(
+            "cross-origin-opener-policy",
+            HeaderValue::from_static("same-origin"),
+        );
+        h.insert(
+            "permissions-policy",
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+        );
+    }
     if let Some(hsts) = &headers.hsts {
         h.insert(header::STRICT_TRANSPORT_SECURITY, hsts.clone());
     }
@@ -120,6 +125,24 @@ pub async fn add_headers(
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Whether the response is a script, a stylesheet or a wasm module: files a
+/// page loads, which cannot be shown as a page themselves.
+fn is_subresource(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            [
+                "text/javascript",
+                "application/javascript",
+                "text/css",
+                "application/wasm",
+            ]
+            .iter()
+            .any(|kind| t.starts_with(kind))
+        })
 }
 
 /// The bodies of `<script>` elements without `src`, exactly as written.
