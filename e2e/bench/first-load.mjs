@@ -447,6 +447,11 @@ function reportLighthouse(label, lhr) {
       `best-practices ${TARGETS.lighthouse['best-practices']}`,
     met,
   );
+  // Which elements moved, so a layout shift says where to look.
+  for (const item of (lhr.audits['layout-shifts']?.details?.items ?? []).slice(0, 3)) {
+    const where = item.node?.selector ?? item.node?.snippet ?? 'an unnamed element';
+    console.log(`      ${label} layout shift ${Number(item.score ?? 0).toFixed(3)} at ${where}`);
+  }
   // What kept a category below 100, so a missed score says where to look.
   for (const id of ['accessibility', 'best-practices']) {
     const failing = lhr.categories[id].auditRefs
