@@ -171,6 +171,30 @@ for (const [screen, reach] of Object.entries(DARK)) {
   });
 }
 
+/** The public pages (and one that does not exist), signed out. */
+const PUBLIC = {
+  'sign-in': ['/sign-in', (page) => page.getByRole('heading', { level: 1, name: 'Sign in to the Partner Portal' })],
+  'invitation-invalid': ['/invitation/' + '0'.repeat(64), (page) => page.getByRole('heading', { level: 1, name: "This link doesn't work" })],
+  help: ['/help', (page) => page.getByRole('heading', { level: 1 })],
+  status: ['/status', (page) => page.getByRole('heading', { level: 1 })],
+  'not-found': ['/no/such/page', (page) => page.getByRole('heading', { level: 1 })],
+};
+
+for (const scheme of ['light', 'dark']) {
+  for (const [screen, [path, heading]] of Object.entries(PUBLIC)) {
+    test(`${screen} passes axe-core in the ${scheme} theme (1280 px)`, async ({ page, consoleGuard }) => {
+      // The link is checked with the server, which answers that it is unknown.
+      if (screen === 'invitation-invalid') consoleGuard.allowStatus(404);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(path);
+      await expect(heading(page)).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, `${screen} ${scheme} 1280`);
+    });
+  }
+}
+
 test('the sign-in page names the product and what it is for, with a full-width Sign in button at 360 px', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto('/sign-in');
