@@ -5,8 +5,7 @@ use std::io::Read;
 
 use portal_domain::{
     ContactInfo, ContactInfoDocument, FieldPath, IntegrationKind, Role, normalize_contact_info,
-    normalize_user_email, validate_contact_info, validate_email, validate_password,
-    validate_person_name,
+    normalize_user_email, validate_email, validate_password, validate_person_name,
 };
 use rusqlite::params;
 
@@ -14,7 +13,7 @@ use crate::clock::now;
 use crate::config::Config;
 use crate::db::{Db, DbError};
 use crate::secrets::hash_password;
-use crate::store::{self, Actor, RuleInputs};
+use crate::store::{self, Actor};
 
 /// Prints a line for the operator. A reader that stopped listening
 /// (`portal-server admin create-account … | head -1`) is not an error: it has
@@ -432,8 +431,7 @@ pub async fn import(
                 return Ok(Err(format!("cannot import {name}: {problem}")));
             }
             let info = normalize_contact_info(&document.contact_info);
-            let report = RuleInputs::load(&tx, account_id)?
-                .with_rules(|rules| validate_contact_info(&info, rules));
+            let report = store::validate_for(&tx, account_id, &info)?;
             if !report.is_valid() {
                 let problems: Vec<String> = report
                     .errors

@@ -230,6 +230,17 @@ impl RuleInputs {
     }
 }
 
+/// `info` checked against the account's rules as they are now (its users
+/// and integrations): what every save, import and review confirmation runs.
+pub fn validate_for(
+    conn: &Connection,
+    account_id: i64,
+    info: &ContactInfo,
+) -> Result<portal_domain::Report, DbError> {
+    Ok(RuleInputs::load(conn, account_id)?
+        .with_rules(|rules| portal_domain::validate_contact_info(info, rules)))
+}
+
 /// Whether the account's saved contact information passes today's rules and
 /// its yearly review has not run out: what unlocks the portal.
 pub fn contact_info_complete(

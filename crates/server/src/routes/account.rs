@@ -110,8 +110,7 @@ pub async fn put_contact_info(
                 Ok(current) => current,
                 Err(stale) => return Ok(Err(stale)),
             };
-            let inputs = RuleInputs::load(&tx, caller.account_id)?;
-            let report = inputs.with_rules(|rules| validate_contact_info(&info, rules));
+            let report = store::validate_for(&tx, caller.account_id, &info)?;
             if !report.is_valid() {
                 return Ok(Err(ApiError::validation(report.errors)));
             }
@@ -354,8 +353,7 @@ pub async fn confirm_review(
                 Err(stale) => return Ok(Err(stale)),
             };
             let info = current.map(|c| c.info).unwrap_or_default();
-            let report = RuleInputs::load(&tx, caller.account_id)?
-                .with_rules(|rules| validate_contact_info(&info, rules));
+            let report = store::validate_for(&tx, caller.account_id, &info)?;
             if !report.is_valid() {
                 return Ok(Err(ApiError::validation(report.errors)));
             }
