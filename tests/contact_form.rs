@@ -20,7 +20,7 @@ use portal_domain::{
     Environment, ErrorCode, FieldError, FieldPath, Health, HistoryPage, InvitationDetails,
     NewInvitation, Part, Role, SessionInfo, SignInRequest, SupportSchedule, TIME_ZONES, User,
 };
-use support::fake_api::{FakeApi, error};
+use support::fake_api::{FakeApi, complete_info, error};
 use support::{Mounted, focused, mount, settle, settle_until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -704,19 +704,6 @@ async fn the_servers_field_errors_show_on_their_fields() {
     settle().await;
     assert_eq!(setup.saves(), 2);
     assert_eq!(setup.saved.lock().unwrap().len(), 1);
-}
-
-/// Complete contact information, as stored before the tests' edits.
-fn complete_info() -> ContactInfo {
-    ContactInfo {
-        alert_contacts: vec![1],
-        technical_emergency: vec![ContactEntry::new("oncall@acme.example")],
-        technical_non_emergency: vec![ContactEntry::new("tech@acme.example")],
-        merchant_operational: Vec::new(),
-        operational_google: vec![ContactEntry::new("ops@acme.example")],
-        shared_with_users: ContactEntry::new("support@acme.example"),
-        support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
-    }
 }
 
 /// Picks one version of a conflicting field in the conflict panel.

@@ -7,6 +7,7 @@ mod support;
 
 use leptos::prelude::*;
 use partner_portal::i18n::Locale;
+use portal_domain::ReviewState;
 use support::fake_api::FakeApi;
 use support::{Mounted, settle};
 use wasm_bindgen::JsCast;
@@ -277,4 +278,98 @@ async fn save_stays_in_a_bar_below_the_scrolling_part_and_submits_the_form() {
     settle().await;
     assert!(page.find_by_test_id("error-summary").is_some());
     assert!(!api.calls().contains(&"save_contact_info".to_owned()));
+}
+
+#[wasm_bindgen_test]
+async fn an_overdue_review_locks_until_the_information_is_confirmed_unchanged() {
+    let api = FakeApi::new().with_complete_info(ReviewState::Overdue);
+    let page = app_at("/", api.clone()).await;
+    let title = page.get("onboarding-modal").inner_text();
+    assert!(title.contains("still correct"), "{title}");
+    // The stored version, pre-filled and unchanged, is confirmed in one click.
+    assert_eq!(
+        page.value_of("technical_emergency[0].email"),
+        "oncall@acme.example"
+    );
+    page.click("confirm-review");
+    support::settle_until("the modal closes", || {
+        page.find_by_test_id("onboarding-modal").is_none()
+    })
+    .await;
+    assert!(api.calls().contains(&"confirm_review".to_owned()));
+    assert_eq!(
+        api.with(|s| s.contact.version),
+        1,
+        "confirming saves no new version"
+    );
+    support::settle_until("the overview shows", || {
+        page.find_by_test_id("checklist").is_some()
+    })
+    .await;
+    support::settle_until("the unlock is announced", || {
+        page.text_of("live-region").contains("unlocked")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_replaces_the_confirmation_with_a_save() {
+    let api = FakeApi::new().with_complete_info(ReviewState::Overdue);
+    let page = app_at("/", api.clone()).await;
+    assert!(page.find_by_test_id("confirm-review").is_some());
+    page.type_into("operational_google[0].email", "ops-new@acme.example");
+    settle().await;
+    assert!(
+        page.find_by_test_id("confirm-review").is_none(),
+        "changed information is saved, not confirmed"
+    );
+    page.click("save-contact-info");
+    support::settle_until("the modal closes", || {
+        page.find_by_test_id("onboarding-modal").is_none()
+    })
+    .await;
+    assert!(!api.calls().contains(&"confirm_review".to_owned()));
+    assert_eq!(
+        api.with(|s| s.contact.contact_info.operational_google[0].email.clone()),
+        "ops-new@acme.example"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_due_review_is_a_banner_for_editors_that_leads_to_the_confirmation() {
+    let api = FakeApi::new().with_complete_info(ReviewState::Due);
+    let page = app_at("/", api.clone()).await;
+    assert!(
+        page.find_by_test_id("onboarding-modal").is_none(),
+        "not locked yet"
+    );
+    let banner = page.text_of("review-banner");
+    assert!(
+        banner.contains("2025") && banner.contains("2026"),
+        "{banner}"
+    );
+    drop(page);
+
+    let page = app_at("/settings/contact", api.clone()).await;
+    page.click("confirm-review");
+    support::settle_until("the banner goes", || {
+        page.find_by_test_id("review-banner").is_none()
+    })
+    .await;
+    assert!(api.calls().contains(&"confirm_review".to_owned()));
+    assert!(
+        page.text_of("form-status").contains("still correct"),
+        "{}",
+        page.text_of("form-status")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn read_only_users_see_no_review_banner() {
+    let api = FakeApi::new()
+        .with_complete_info(ReviewState::Due)
+        .signed_in_as(3);
+    let page = app_at("/", api).await;
+    assert!(page.find_by_test_id("checklist").is_some());
+    assert!(page.find_by_test_id("review-banner").is_none());
 }

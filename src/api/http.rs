@@ -13,8 +13,8 @@
 use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
-    ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
-    SessionInfo, SignInRequest, User,
+    ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus, Role,
+    RoleChange, SessionInfo, SignInRequest, User,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -214,6 +214,12 @@ impl PortalApi for HttpApi {
         self.call(Method::PUT, "/account/contact-info")
             .if_match(version)
             .json(&info)
+            .answer()
+    }
+
+    fn confirm_review(&self, version: i64) -> ApiFuture<ReviewStatus> {
+        self.call(Method::POST, "/account/contact-info/review")
+            .if_match(version)
             .answer()
     }
 

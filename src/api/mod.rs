@@ -15,8 +15,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_domain::{
     AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
-    FieldError, Health, HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo,
-    SignInRequest, User,
+    FieldError, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus, Role,
+    SessionInfo, SignInRequest, User,
 };
 
 pub use decode::from_value;
@@ -60,6 +60,9 @@ pub trait PortalApi: VisitorApi {
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse>;
     /// `PUT /account/contact-info` with `If-Match: "version"`.
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse>;
+    /// `POST /account/contact-info/review` with `If-Match: "version"`: the
+    /// information, unchanged, is still correct.
+    fn confirm_review(&self, version: i64) -> ApiFuture<ReviewStatus>;
     /// `GET /account/contact-info/history?page=N`.
     fn history(&self, page: u32) -> ApiFuture<HistoryPage>;
     /// `GET /users`.

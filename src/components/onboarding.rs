@@ -2,7 +2,7 @@
 //! the account's contact information is complete.
 
 use leptos::prelude::*;
-use portal_domain::{ContactInfoResponse, Role, User};
+use portal_domain::{ContactInfoResponse, ReviewState, Role, User};
 
 use crate::components::contact_form::FormActionsSlot;
 use crate::components::focus::{focus_main_heading, trap_tab};
@@ -58,6 +58,8 @@ pub fn OnboardingModal() -> impl IntoView {
     };
 
     let role = move || session.with(|s| s.map_or(Role::ReadOnly, |s| s.user.role));
+    // Back because the yearly review ran out, not because anything is missing.
+    let overdue = move || session.review_state() == ReviewState::Overdue;
     let tabs = vec![
         Tab {
             id: "contact",
@@ -83,7 +85,7 @@ pub fn OnboardingModal() -> impl IntoView {
             >
                 <div class="modal__title-row">
                     <h2 id="onboarding-title" class="modal__title" tabindex="-1" node_ref=title>
-                        {move || i18n.t().gate.title}
+                        {move || if overdue() { i18n.t().review.modal_title } else { i18n.t().gate.title }}
                     </h2>
                     <a class="modal__support" href="/help#contact-support" target="_blank" rel="noopener" data-testid="modal-support">
                         <span class="icon icon--support" aria-hidden="true"></span>
@@ -93,7 +95,9 @@ pub fn OnboardingModal() -> impl IntoView {
                 </div>
                 <div class="modal__scroll">
                     <div class="modal__intro">
-                        <p id="onboarding-intro">{move || i18n.t().gate.intro}</p>
+                        <p id="onboarding-intro">
+                            {move || if overdue() { i18n.t().review.modal_intro } else { i18n.t().gate.intro }}
+                        </p>
                         <p class="modal__account-wide">{move || i18n.t().gate.account_wide}</p>
                     </div>
                     <TabList tabs=tabs active=active label=Signal::derive(move || i18n.t().gate.tabs_label.to_owned()) />
@@ -143,6 +147,8 @@ pub fn OnboardingModal() -> impl IntoView {
 #[component]
 fn ReadOnlyExplanation(users: Vec<User>) -> impl IntoView {
     let i18n = I18n::expect();
+    let session = Session::expect();
+    let overdue = move || session.review_state() == ReviewState::Overdue;
     let editors: Vec<User> = users
         .into_iter()
         .filter(|u| u.is_active() && u.role.can_edit_contact_info())
@@ -150,8 +156,10 @@ fn ReadOnlyExplanation(users: Vec<User>) -> impl IntoView {
     let nobody = editors.is_empty();
     view! {
         <section class="read-only-gate" data-testid="read-only-gate" aria-labelledby="read-only-heading">
-            <h3 id="read-only-heading">{move || i18n.t().gate.read_only_heading}</h3>
-            <p>{move || i18n.t().gate.read_only_body}</p>
+            <h3 id="read-only-heading">
+                {move || if overdue() { i18n.t().review.read_only_heading } else { i18n.t().gate.read_only_heading }}
+            </h3>
+            <p>{move || if overdue() { i18n.t().review.read_only_body } else { i18n.t().gate.read_only_body }}</p>
             <Show when=move || nobody>
                 <p>{move || i18n.t().gate.read_only_nobody}</p>
             </Show>

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::{use_location, use_navigate};
-use portal_domain::Environment;
+use portal_domain::{Environment, ReviewState};
 
+use crate::components::local_date::local_date;
 use crate::components::{LanguageSwitcher, OnboardingModal};
 use crate::i18n::I18n;
 use crate::state::{AccountData, Session};
@@ -76,6 +77,7 @@ fn SignedIn() -> impl IntoView {
             <Shell />
             <main id="main" class="page">
                 <Show when=move || !locked() fallback=LockedPlaceholder>
+                    <ReviewBanner />
                     <Outlet />
                 </Show>
             </main>
@@ -83,6 +85,38 @@ fn SignedIn() -> impl IntoView {
         <Show when=locked>
             <OnboardingModal />
         </Show>
+    }
+}
+
+/// On every page once the yearly review is due, for the people who can do
+/// it: when the contact information was last checked, when the portal locks,
+/// and the way to the form (which offers "Confirm it is still correct").
+#[component]
+fn ReviewBanner() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let due = move || {
+        session.with(|s| {
+            s.filter(|s| s.review.state == ReviewState::Due && s.user.role.can_edit_contact_info())
+                .map(|s| (s.review.reviewed_at.clone(), s.review.lock_at.clone()))
+        })
+    };
+    move || {
+        let (Some(reviewed_at), Some(lock_at)) = due()? else {
+            return None;
+        };
+        Some(view! {
+            <section class="notice notice--warning review-banner" aria-label=move || i18n.t().review.banner_label data-testid="review-banner">
+                <span class="icon icon--warning" aria-hidden="true"></span>
+                <p>
+                    {move || {
+                        let locale = i18n.locale();
+                        (i18n.t().review.banner)(&local_date(&reviewed_at, locale), &local_date(&lock_at, locale))
+                    }}
+                </p>
+                <A href="/settings/contact">{move || i18n.t().review.review_now}</A>
+            </section>
+        })
     }
 }
 

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod form;
 pub mod gate;
 pub mod overview;
+pub mod review;
 pub mod settings;
 pub mod shell;
 pub mod users;
@@ -102,6 +103,7 @@ pub struct Catalog {
     pub settings: settings::SettingsText,
     pub shell: shell::ShellText,
     pub dashboard: dashboard::DashboardText,
+    pub review: review::ReviewText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -115,6 +117,7 @@ pub static EN: Catalog = Catalog {
     settings: settings::EN,
     shell: shell::EN,
     dashboard: dashboard::EN,
+    review: review::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -128,6 +131,7 @@ pub static ES: Catalog = Catalog {
     settings: settings::ES,
     shell: shell::ES,
     dashboard: dashboard::ES,
+    review: review::ES,
 };
 
 /// Where the chosen language is remembered between visits.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_domain::{Environment, SessionInfo};
+use portal_domain::{Environment, ReviewState, ReviewStatus, SessionInfo};
 
 use crate::api::{Api, ApiError};
 
@@ -102,13 +102,44 @@ impl Session {
         error
     }
 
-    /// The contact information was saved complete: unlock the portal.
+    /// The contact information was saved complete: unlock the portal. A save
+    /// is also this year's review.
     pub fn mark_complete(self) {
         self.info.update(|info| {
             if let Some(info) = info {
                 info.contact_info_complete = true;
+                info.review.state = ReviewState::Current;
             }
         });
+    }
+
+    /// The contact information was saved (complete or not): the yearly
+    /// reminder goes away.
+    pub fn mark_saved(self) {
+        if self.with(|info| info.is_some_and(|i| i.review.state == ReviewState::Due)) {
+            self.info.update(|info| {
+                if let Some(info) = info {
+                    info.review.state = ReviewState::Current;
+                }
+            });
+        }
+    }
+
+    /// Someone confirmed the contact information as still correct (only
+    /// complete information can be): the review starts again and the portal
+    /// unlocks.
+    pub fn mark_reviewed(self, review: ReviewStatus) {
+        self.info.update(|info| {
+            if let Some(info) = info {
+                info.contact_info_complete = true;
+                info.review = review;
+            }
+        });
+    }
+
+    /// Where the yearly review stands (current while nobody is signed in).
+    pub fn review_state(self) -> ReviewState {
+        self.with(|info| info.map_or(ReviewState::Current, |i| i.review.state))
     }
 
     pub fn environment(self) -> Environment {

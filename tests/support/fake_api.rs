@@ -9,10 +9,10 @@ use std::sync::{Arc, Mutex};
 
 use partner_portal::api::{ApiError, ApiFuture, PortalApi, VisitorApi};
 use portal_domain::{
-    AcceptInvitation, Account, Code, ContactInfo, ContactInfoResponse, Environment, ErrorBody,
-    ErrorCode, FieldError, FieldPath, Health, HistoryPage, IntegrationKind, InvitationDetails,
-    InvitationPurpose, NewInvitation, Role, SessionInfo, SignInRequest, User, UserStatus,
-    would_remove_last_administrator,
+    AcceptInvitation, Account, Code, ContactEntry, ContactInfo, ContactInfoResponse, Environment,
+    ErrorBody, ErrorCode, FieldError, FieldPath, Health, HistoryPage, IntegrationKind,
+    InvitationDetails, InvitationPurpose, NewInvitation, ReviewState, ReviewStatus, Role,
+    SessionInfo, SignInRequest, SupportSchedule, User, UserStatus, would_remove_last_administrator,
 };
 
 /// What the fake server holds.
@@ -60,7 +60,32 @@ pub fn session_for(user: User, environment: Environment, complete: bool) -> Sess
         account: account(vec![IntegrationKind::ThingsToDo]),
         environment,
         contact_info_complete: complete,
+        review: review(ReviewState::Current),
         idle_timeout_secs: 1800,
+    }
+}
+
+/// Complete contact information naming Ana Admin (1) as alert contact.
+pub fn complete_info() -> ContactInfo {
+    ContactInfo {
+        alert_contacts: vec![1],
+        technical_emergency: vec![ContactEntry::new("oncall@acme.example")],
+        technical_non_emergency: vec![ContactEntry::new("tech@acme.example")],
+        merchant_operational: Vec::new(),
+        operational_google: vec![ContactEntry::new("ops@acme.example")],
+        shared_with_users: ContactEntry::new("support@acme.example"),
+        support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
+    }
+}
+
+/// A review in `state`, last made by Ana Admin.
+pub fn review(state: ReviewState) -> ReviewStatus {
+    ReviewStatus {
+        state,
+        reviewed_at: Some("2025-12-01T09:00:00Z".into()),
+        reviewed_by: Some("Ana Admin".into()),
+        remind_at: Some("2026-11-01T09:00:00Z".into()),
+        lock_at: Some("2026-12-01T09:00:00Z".into()),
     }
 }
 
@@ -107,6 +132,24 @@ impl FakeApi {
 
     pub fn with<R>(&self, f: impl FnOnce(&mut FakeState) -> R) -> R {
         f(&mut self.0.lock().unwrap())
+    }
+
+    /// Complete contact information stored at version 1 by Ana Admin, with
+    /// the yearly review in `state`; an overdue review locks the portal, as
+    /// the server does.
+    pub fn with_complete_info(self, state: ReviewState) -> Self {
+        self.with(|s| {
+            s.contact.contact_info = complete_info();
+            s.contact.version = 1;
+            s.contact.complete = true;
+            s.contact.updated_by = Some("Ana Admin".into());
+            s.contact.updated_at = Some("2025-12-01T09:00:00Z".into());
+            if let Some(session) = &mut s.session {
+                session.contact_info_complete = state != ReviewState::Overdue;
+                session.review = review(state);
+            }
+        });
+        self
     }
 
     /// Signs in as the user with `id` instead.
@@ -297,8 +340,23 @@ impl PortalApi for FakeApi {
             s.contact.updated_at = Some("2026-11-29T10:00:00Z".into());
             if let Some(session) = &mut s.session {
                 session.contact_info_complete = true;
+                session.review = review(ReviewState::Current);
             }
             Ok(s.contact.clone())
+        })
+    }
+
+    fn confirm_review(&self, version: i64) -> ApiFuture<ReviewStatus> {
+        self.answer("confirm_review", move |s| {
+            if version != s.contact.version {
+                return Err(error(412, ErrorCode::VersionConflict, Vec::new()));
+            }
+            let reviewed = review(ReviewState::Current);
+            if let Some(session) = &mut s.session {
+                session.contact_info_complete = true;
+                session.review = reviewed.clone();
+            }
+            Ok(reviewed)
         })
     }
 

@@ -15,6 +15,7 @@ pub struct TestServer {
     pub url: String,
     pub port: u16,
     server_bin: PathBuf,
+    dist_dir: PathBuf,
     // Dropped in field order: the server stops before its data is removed.
     _process: KillOnDrop,
     data_dir: TempDir,
@@ -115,6 +116,7 @@ impl TestServer {
             url,
             port,
             server_bin,
+            dist_dir,
             _process: process,
             data_dir,
             _dist_dir: owned_dist,
@@ -129,6 +131,7 @@ impl TestServer {
             .current_dir(tools.root.join("e2e"))
             .env("PORTAL_URL", &self.url)
             .env("PORTAL_SERVER_BIN", &self.server_bin)
+            .env("PORTAL_DIST_DIR", &self.dist_dir)
             .env("PORTAL_DATA_DIR", &self.data_dir.0);
         command
     }

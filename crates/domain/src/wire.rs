@@ -27,6 +27,10 @@ pub struct SessionInfo {
     /// False until the account's contact information is complete: the app
     /// then shows the blocking onboarding modal.
     pub contact_info_complete: bool,
+    /// Where the yearly review of the contact information stands: `due`
+    /// reminds administrators and editors; `overdue` is why the portal is
+    /// locked again although the information is complete.
+    pub review: crate::ReviewStatus,
     /// Seconds of inactivity after which the session ends.
     pub idle_timeout_secs: i64,
 }

@@ -2,7 +2,8 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
-/// Seconds added to the system clock; only tests move it.
+/// Seconds added to the system clock: moved by tests, and by
+/// `--clock-offset-days`.
 static OFFSET_SECS: AtomicI64 = AtomicI64::new(0);
 
 /// Seconds since the Unix epoch, now.
@@ -14,10 +15,10 @@ pub fn now() -> i64 {
     system + OFFSET_SECS.load(Ordering::Relaxed)
 }
 
-/// Moves this process's clock `secs` forward, for tests of what time does
+/// Moves this process's clock `secs` forward, to see what time does
 /// (sessions ending, reviews falling due). It moves every reader of [`now`]
 /// in the process, so a test that uses it runs in a test binary of its own.
-pub fn advance_for_tests(secs: i64) {
+pub fn advance(secs: i64) {
     OFFSET_SECS.fetch_add(secs, Ordering::Relaxed);
 }
 

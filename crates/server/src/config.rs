@@ -82,6 +82,18 @@ pub struct Config {
     #[arg(long, env = "PORTAL_REVIEW_LOCK_DAYS", default_value_t = ReviewPolicy::default().lock_after_days)]
     pub review_lock_days: u32,
 
+    /// Runs this server's clock this many days ahead of the system clock, to
+    /// see what time does (reviews falling due, links and sessions running
+    /// out) without waiting: for trying the portal out and for tests. Never
+    /// set it on real data.
+    #[arg(
+        long,
+        env = "PORTAL_CLOCK_OFFSET_DAYS",
+        default_value_t = 0,
+        allow_negative_numbers = true
+    )]
+    pub clock_offset_days: i64,
+
     /// Seed a demo account with a user of every role (passwords printed), for
     /// trying the portal out. Never use on real data.
     #[arg(long, env = "PORTAL_DEMO")]

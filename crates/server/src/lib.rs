@@ -145,6 +145,14 @@ async fn not_found() -> ApiError {
 /// until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     config.review_policy()?;
+    if config.clock_offset_days != 0 {
+        clock::advance(config.clock_offset_days.saturating_mul(86_400));
+        tracing::warn!(
+            "the clock runs {} days off the system clock (--clock-offset-days): now is {}",
+            config.clock_offset_days,
+            clock::rfc3339(clock::now())
+        );
+    }
     let db = admin::open(&config)?;
     admin::bootstrap(&db, &config).await?;
     if config.demo {

@@ -2,8 +2,8 @@
 //! so callers compose them inside one `Db::read` or `Db::write`.
 
 use portal_domain::{
-    Account, ContactInfo, IntegrationKind, ReviewPolicy, ReviewState, Role, Rules, User, UserRef,
-    UserStatus, normalize_contact_info,
+    Account, ContactInfo, IntegrationKind, ReviewPolicy, ReviewState, ReviewStatus, Role, Rules,
+    User, UserRef, UserStatus, normalize_contact_info,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -242,20 +242,46 @@ pub fn validate_for(
 }
 
 /// Whether the account's saved contact information passes today's rules and
-/// its yearly review has not run out: what unlocks the portal.
-pub fn contact_info_complete(
+/// its yearly review has not run out (what unlocks the portal), and where
+/// that review stands.
+pub fn gate(
     conn: &Connection,
     account_id: i64,
-    review: &ReviewPolicy,
-) -> Result<bool, DbError> {
-    let Some(stored) = contact_info(conn, account_id)? else {
-        return Ok(false);
+    policy: &ReviewPolicy,
+) -> Result<(bool, ReviewStatus), DbError> {
+    let stored = contact_info(conn, account_id)?;
+    let review = review_status(stored.as_ref(), policy);
+    let Some(stored) = stored else {
+        return Ok((false, review));
     };
-    if review.state(stored.reviewed_at, now()) == ReviewState::Overdue {
-        return Ok(false);
+    if review.state == ReviewState::Overdue {
+        return Ok((false, review));
     }
     let inputs = RuleInputs::load(conn, account_id)?;
-    Ok(inputs.with_rules(|rules| stored.info.is_complete(rules)))
+    Ok((
+        inputs.with_rules(|rules| stored.info.is_complete(rules)),
+        review,
+    ))
+}
+
+/// Where the yearly review of `stored` stands now.
+pub fn review_status(stored: Option<&StoredContactInfo>, policy: &ReviewPolicy) -> ReviewStatus {
+    match stored {
+        None => ReviewStatus {
+            state: ReviewState::Current,
+            reviewed_at: None,
+            reviewed_by: None,
+            remind_at: None,
+            lock_at: None,
+        },
+        Some(stored) => ReviewStatus {
+            state: policy.state(stored.reviewed_at, now()),
+            reviewed_at: Some(rfc3339(stored.reviewed_at)),
+            reviewed_by: Some(stored.reviewed_by.clone()),
+            remind_at: Some(rfc3339(policy.remind_at(stored.reviewed_at))),
+            lock_at: Some(rfc3339(policy.lock_at(stored.reviewed_at))),
+        },
+    }
 }
 
 /// Who did something, for the audit log.

@@ -4,7 +4,7 @@
 mod support;
 
 use axum::http::StatusCode;
-use portal_server::clock::advance_for_tests;
+use portal_server::clock::advance;
 use support::{Team, team, valid_contact_info};
 
 const DAY: i64 = 86_400;
@@ -26,14 +26,23 @@ impl Team {
             .await
     }
 
-    async fn unlocked(&self, token: &str) -> bool {
+    /// Whether the session unlocks the portal, and the review state it
+    /// carries (what the app decides its banner and its modal by).
+    async fn gate(&self, token: &str) -> (bool, String) {
         let session = self
             .server
             .get("/api/v1/session")
             .session(token)
             .send()
             .await;
-        session.body["contact_info_complete"].as_bool().unwrap()
+        (
+            session.body["contact_info_complete"].as_bool().unwrap(),
+            session.body["review"]["state"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    async fn unlocked(&self, token: &str) -> bool {
+        self.gate(token).await.0
     }
 
     async fn confirm(&self, token: &str, version: Option<&str>) -> support::Answer {
@@ -68,15 +77,23 @@ async fn the_review_reminds_after_eleven_months_and_locks_after_twelve_until_con
     assert_eq!(fresh.body["state"], "current");
     assert_eq!(fresh.body["reviewed_by"], "Name of admin@acme.example");
 
-    advance_for_tests(335 * DAY);
+    advance(335 * DAY);
     let admin = t.as_("admin@acme.example").await;
     assert_eq!(t.review(&admin).await.body["state"], "due");
-    assert!(t.unlocked(&admin).await, "a reminder does not lock");
+    assert_eq!(
+        t.gate(&admin).await,
+        (true, "due".to_owned()),
+        "a reminder does not lock"
+    );
 
-    advance_for_tests(30 * DAY);
+    advance(30 * DAY);
     let editor = t.as_("editor@acme.example").await;
     assert_eq!(t.review(&editor).await.body["state"], "overdue");
-    assert!(!t.unlocked(&editor).await, "the year is up: locked");
+    assert_eq!(
+        t.gate(&editor).await,
+        (false, "overdue".to_owned()),
+        "the year is up: locked"
+    );
 
     // Read-only users cannot review; a review needs the version it confirms.
     let reader = t.as_("reader@acme.example").await;
@@ -118,7 +135,7 @@ async fn the_review_reminds_after_eleven_months_and_locks_after_twelve_until_con
     assert_eq!((audited, saves), (1, 1));
 
     // A year later again, saving counts as a review too.
-    advance_for_tests(366 * DAY);
+    advance(366 * DAY);
     let admin = t.as_("admin@acme.example").await;
     assert!(!t.unlocked(&admin).await);
     assert_eq!(t.save(&admin, "\"1\"").await.status, StatusCode::OK);

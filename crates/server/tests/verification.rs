@@ -8,7 +8,7 @@ mod support;
 
 use axum::http::StatusCode;
 use portal_domain::{ContactEntry, ContactInfo};
-use portal_server::clock::advance_for_tests;
+use portal_server::clock::advance;
 use support::{Team, team, valid_contact_info};
 
 static CLOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -165,7 +165,7 @@ async fn links_expire_resending_is_throttled_and_a_changed_address_starts_over()
     assert!(soon.headers.contains_key("retry-after"));
 
     // Eight days later the link has expired and the address is unverified.
-    advance_for_tests(8 * 86_400);
+    advance(8 * 86_400);
     let expired = t
         .server
         .get(&format!("/api/v1/verifications/{first}"))

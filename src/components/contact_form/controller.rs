@@ -10,14 +10,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::{
-    ContactField, ContactInfo, ContactInfoResponse, merge, normalize_contact_info,
+    ContactField, ContactInfo, ContactInfoResponse, ReviewState, merge, normalize_contact_info,
 };
 
 use super::conflict::Conflict;
 use super::draft::{self, Draft};
 use super::state::{Form, editable_copy, focus_soon, same_content, to_send};
 use crate::api::{Api, ApiError};
-use crate::state::Session;
+use crate::components::focus::focus_main_heading;
+use crate::i18n::I18n;
+use crate::state::{Announcer, Session};
 
 /// What the last save came to, for the footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,10 @@ pub enum Outcome {
     Saved,
     /// Saved after taking in someone else's changes to other fields.
     SavedMerged,
+    /// Confirmed, unchanged, as still correct (the yearly review).
+    Reviewed,
+    /// Someone saved while the user was confirming: their save was the review.
+    ReviewedByOther,
     SessionExpired,
     Network,
     Unexpected,
@@ -55,12 +61,16 @@ pub struct Controller {
     pub show_undecided: RwSignal<bool>,
     pub draft_notice: RwSignal<bool>,
     pub saving: RwSignal<bool>,
+    /// The save under way is a review confirmation.
+    pub confirming: RwSignal<bool>,
     zone: StoredValue<String>,
     draft_key: StoredValue<Option<String>>,
     on_saved: Callback<ContactInfoResponse>,
     /// Taken from context once: saves continue in tasks that have none.
     api: StoredValue<Api>,
     session: Session,
+    announcer: Option<Announcer>,
+    i18n: I18n,
 }
 
 impl Controller {
@@ -108,11 +118,14 @@ impl Controller {
             show_undecided: RwSignal::new(false),
             draft_notice: RwSignal::new(restored.is_some()),
             saving: RwSignal::new(false),
+            confirming: RwSignal::new(false),
             zone: StoredValue::new(zone),
             draft_key: StoredValue::new(draft_key),
             on_saved,
             api: StoredValue::new(Api::expect()),
             session,
+            announcer: use_context::<Announcer>(),
+            i18n: I18n::expect(),
         };
         controller.keep_drafts();
         controller
@@ -146,7 +159,10 @@ impl Controller {
     pub fn shows_saved(self) -> Option<Outcome> {
         let outcome = self.outcome.get()?;
         match outcome {
-            Outcome::Saved | Outcome::SavedMerged => {
+            Outcome::Saved
+            | Outcome::SavedMerged
+            | Outcome::Reviewed
+            | Outcome::ReviewedByOther => {
                 let unchanged = self.saved_input.with(|saved| {
                     saved
                         .as_ref()
@@ -160,9 +176,15 @@ impl Controller {
 
     /// The problem the footer shows, if the last save failed.
     pub fn problem(self) -> Option<Outcome> {
-        self.outcome
-            .get()
-            .filter(|o| !matches!(o, Outcome::Saved | Outcome::SavedMerged))
+        self.outcome.get().filter(|o| {
+            !matches!(
+                o,
+                Outcome::Saved
+                    | Outcome::SavedMerged
+                    | Outcome::Reviewed
+                    | Outcome::ReviewedByOther
+            )
+        })
     }
 
     /// Validates and saves; with a conflict open, only once every field is decided.
@@ -248,6 +270,7 @@ impl Controller {
         } else {
             Outcome::Saved
         }));
+        self.session.mark_saved();
         // The button was disabled while saving, which took focus away.
         focus_soon(form.dom_id("save"));
         self.on_saved.run(saved);
@@ -306,6 +329,86 @@ impl Controller {
             self.show_undecided.set(false);
             focus_soon(form.dom_id("conflict"));
         }
+    }
+
+    /// Whether the yearly review can be confirmed with one click: it is due
+    /// (or overdue), and the input is the stored version, whole and valid.
+    pub fn can_confirm_review(self) -> bool {
+        self.session.review_state() != ReviewState::Current
+            && self.conflict.with(Option::is_none)
+            && !self.draft_notice.get()
+            && self.form.report.with(|r| r.is_valid())
+            && self
+                .form
+                .info
+                .with(|info| self.base.with(|base| same_content(info, base)))
+    }
+
+    /// Confirms the stored version, unchanged, as still correct.
+    pub fn confirm_review(self) {
+        if self.saving.get_untracked() {
+            return;
+        }
+        let Some(api) = self.api.try_get_value() else {
+            return;
+        };
+        let session = self.session;
+        let version = self.version.get_untracked();
+        self.outcome.set(None);
+        self.saving.set(true);
+        self.confirming.set(true);
+        spawn_local(async move {
+            let answer = api.confirm_review(version).await;
+            // The form may be gone (signed out meanwhile).
+            if self.saving.try_set(false).is_some() {
+                return;
+            }
+            self.confirming.set(false);
+            match answer {
+                Ok(review) => {
+                    self.saved_input.set(self.form.info.try_get_untracked());
+                    self.outcome.set(Some(Outcome::Reviewed));
+                    let unlocks = session.with(|s| s.is_some_and(|s| !s.contact_info_complete));
+                    session.mark_reviewed(review);
+                    if unlocks {
+                        // The modal closes: say so, and the page heading takes focus.
+                        if let Some(announcer) = self.announcer {
+                            announcer.announce(self.i18n.t().review.unlocked);
+                        }
+                        request_animation_frame(focus_main_heading);
+                    } else {
+                        focus_soon(self.form.dom_id("save"));
+                    }
+                }
+                Err(error) if error.is_conflict() => self.reviewed_by_other(api, session).await,
+                Err(error) => self.failed(session.check(error)),
+            }
+        });
+    }
+
+    /// Someone saved between loading and confirming: that save was the
+    /// review. Their version replaces the input, and the session says so.
+    async fn reviewed_by_other(self, api: Api, session: Session) {
+        let theirs = match api.contact_info().await {
+            Ok(theirs) => theirs,
+            Err(error) => return self.failed(session.check(error)),
+        };
+        let info = match api.session().await {
+            Ok(Some(info)) => info,
+            Ok(None) => return session.expired(),
+            Err(error) => return self.failed(session.check(error)),
+        };
+        let merchant = theirs.merchant_contact_required;
+        let copy = editable_copy(&theirs.contact_info, merchant, &self.zone.get_value());
+        self.base.set(copy.clone());
+        self.server.set_value((copy.clone(), theirs.version));
+        self.version.set(theirs.version);
+        self.form.reset(copy.clone(), merchant);
+        self.saved_input.set(Some(copy));
+        self.outcome.set(Some(Outcome::ReviewedByOther));
+        focus_soon(self.form.dom_id("form"));
+        self.on_saved.run(theirs);
+        session.set(info);
     }
 
     fn failed(self, error: ApiError) {

@@ -13,8 +13,11 @@ pub fn Footer(controller: Controller) -> impl IntoView {
     let i18n = I18n::expect();
     let form = controller.form;
     let saving = controller.saving;
+    let confirming = controller.confirming;
     let status_text = move || match controller.shows_saved() {
         Some(Outcome::SavedMerged) => Some(i18n.t().form.saved_merged),
+        Some(Outcome::Reviewed) => Some(i18n.t().review.confirmed),
+        Some(Outcome::ReviewedByOther) => Some(i18n.t().review.saved_by_other),
         Some(_) => Some(i18n.t().form.saved),
         None => None,
     };
@@ -76,6 +79,19 @@ pub fn Footer(controller: Controller) -> impl IntoView {
                     />
                 </Show>
             </div>
+            // The yearly review: the stored version, unchanged, confirmed in one click.
+            <Show when=move || controller.can_confirm_review()>
+                <button
+                    type="button"
+                    id=form.dom_id("confirm-review")
+                    class="button contact-form__confirm"
+                    disabled=move || saving.get()
+                    data-testid="confirm-review"
+                    on:click=move |_| controller.confirm_review()
+                >
+                    {move || if confirming.get() { i18n.t().review.confirming } else { i18n.t().review.confirm }}
+                </button>
+            </Show>
             <button
                 type="submit"
                 form=form.dom_id("form")
@@ -84,7 +100,7 @@ pub fn Footer(controller: Controller) -> impl IntoView {
                 disabled=move || saving.get()
                 data-testid="save-contact-info"
             >
-                {move || if saving.get() { i18n.t().form.saving } else { i18n.t().form.save }}
+                {move || if saving.get() && !confirming.get() { i18n.t().form.saving } else { i18n.t().form.save }}
             </button>
         </div>
     }

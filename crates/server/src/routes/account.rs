@@ -299,25 +299,6 @@ fn stored_at(
     })
 }
 
-fn review_status(stored: Option<&StoredContactInfo>, policy: &ReviewPolicy) -> ReviewStatus {
-    match stored {
-        None => ReviewStatus {
-            state: ReviewState::Current,
-            reviewed_at: None,
-            reviewed_by: None,
-            remind_at: None,
-            lock_at: None,
-        },
-        Some(stored) => ReviewStatus {
-            state: policy.state(stored.reviewed_at, now()),
-            reviewed_at: Some(rfc3339(stored.reviewed_at)),
-            reviewed_by: Some(stored.reviewed_by.clone()),
-            remind_at: Some(rfc3339(policy.remind_at(stored.reviewed_at))),
-            lock_at: Some(rfc3339(policy.lock_at(stored.reviewed_at))),
-        },
-    }
-}
-
 #[utoipa::path(get, path = "/account/contact-info/review", tag = "contact information", responses((status = 200, description = "Where the yearly review stands: current, due (remind) or overdue (the portal is locked)", body = ReviewStatus)))]
 pub async fn get_review(
     State(state): State<AppState>,
@@ -328,7 +309,7 @@ pub async fn get_review(
         .db
         .read(move |conn| store::contact_info(conn, account_id))
         .await?;
-    Ok(Json(review_status(stored.as_ref(), &state.review)))
+    Ok(Json(store::review_status(stored.as_ref(), &state.review)))
 }
 
 /// Confirms that the contact information, unchanged, is still correct: the
@@ -372,7 +353,7 @@ pub async fn confirm_review(
             )?;
             tx.commit()?;
             let stored = store::contact_info(conn, caller.account_id)?;
-            Ok(Ok(review_status(stored.as_ref(), &policy)))
+            Ok(Ok(store::review_status(stored.as_ref(), &policy)))
         })
         .await??;
     Ok(Json(status))

@@ -178,12 +178,14 @@ async fn session_info(
                 [user_id],
                 |r| r.get(0),
             )?;
+            let (contact_info_complete, review) = store::gate(conn, account_id, &review)?;
             Ok(SessionInfo {
                 user: user.user,
                 account,
                 environment: portal_domain::Environment::parse(&environment)
                     .unwrap_or(portal_domain::Environment::Sandbox),
-                contact_info_complete: store::contact_info_complete(conn, account_id, &review)?,
+                contact_info_complete,
+                review,
                 idle_timeout_secs: IDLE_TIMEOUT_SECS,
             })
         })
