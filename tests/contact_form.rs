@@ -18,7 +18,8 @@ use partner_portal::state::Session;
 use portal_domain::{
     AcceptInvitation, Code, ContactEntry, ContactField, ContactInfo, ContactInfoResponse,
     Environment, ErrorCode, FieldError, FieldPath, Health, HistoryPage, InvitationDetails,
-    NewInvitation, Part, Role, SessionInfo, SignInRequest, SupportSchedule, TIME_ZONES, User,
+    NewInvitation, Part, ReviewStatus, Role, SessionInfo, SignInRequest, SupportSchedule,
+    TIME_ZONES, User,
 };
 use support::fake_api::{FakeApi, complete_info, error};
 use support::{Mounted, focused, mount, settle, settle_until};
@@ -1164,6 +1165,9 @@ impl PortalApi for HeldSaves {
     }
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
         self.inner.contact_info()
+    }
+    fn confirm_review(&self, version: i64) -> ApiFuture<ReviewStatus> {
+        self.inner.confirm_review(version)
     }
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
         self.inner.history(page)

@@ -184,6 +184,7 @@ impl TestServer {
             mail_from: "Partner Portal <portal@portal.test>".into(),
             review_reminder_days: portal_domain::ReviewPolicy::default().remind_after_days,
             review_lock_days: portal_domain::ReviewPolicy::default().lock_after_days,
+            clock_offset_days: 0,
             demo: false,
         };
         let db = admin::open(&config).unwrap();
