@@ -4,8 +4,11 @@
 
 mod support;
 
+use partner_portal::components::end_user_preview::in_viewer_zone;
 use partner_portal::i18n::Locale;
-use portal_domain::{Environment, FieldChange, HistoryEntry, HistoryPage};
+use portal_domain::{
+    Environment, FieldChange, HistoryEntry, HistoryPage, ReviewState, SupportSchedule, Weekday,
+};
 use support::fake_api::FakeApi;
 use support::{Mounted, settle};
 use wasm_bindgen::JsCast;
@@ -140,4 +143,83 @@ async fn a_save_keeps_the_page_its_focus_and_the_saved_message_and_asks_for_noth
         "the save's answer is used: {calls:?}"
     );
     assert_eq!(count("users"), 1, "{calls:?}");
+}
+
+/// Milliseconds since the epoch of a UTC date and hour.
+fn utc(year: i32, month: u32, day: u32, hour: u32) -> f64 {
+    js_sys::Date::utc(f64::from(year), f64::from(month - 1))
+        + (f64::from(day - 1) * 24.0 + f64::from(hour)) * 3_600_000.0
+}
+
+fn schedule(zone: &str, days: &[Weekday], from: &str, to: &str) -> SupportSchedule {
+    SupportSchedule {
+        time_zone: zone.into(),
+        days: days.to_vec(),
+        all_day: false,
+        from: from.into(),
+        to: to.into(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn support_hours_are_converted_to_the_viewers_zone_with_the_browsers_rules() {
+    use Weekday::*;
+    let weekdays = [Mon, Tue, Wed, Thu, Fri];
+    let madrid = schedule("Europe/Madrid", &weekdays, "09:00", "17:00");
+    // January: Madrid is UTC+1, New York UTC−5.
+    let january = utc(2027, 1, 13, 12);
+    let converted = in_viewer_zone(&madrid, "America/New_York", january).unwrap();
+    assert_eq!(converted.time_zone, "America/New_York");
+    assert_eq!(
+        (converted.from.as_str(), converted.to.as_str()),
+        ("03:00", "11:00")
+    );
+    assert_eq!(converted.days, weekdays);
+
+    // Late March: New York has moved its clocks, London not yet (4 h, not 5).
+    let london = schedule("Europe/London", &weekdays, "09:00", "17:00");
+    let march = utc(2027, 3, 20, 12);
+    let converted = in_viewer_zone(&london, "America/New_York", march).unwrap();
+    assert_eq!(
+        (converted.from.as_str(), converted.to.as_str()),
+        ("05:00", "13:00")
+    );
+
+    // Across midnight: Monday morning in Tokyo is Sunday afternoon in Los Angeles.
+    let tokyo = schedule("Asia/Tokyo", &[Mon], "09:00", "17:00");
+    let converted = in_viewer_zone(&tokyo, "America/Los_Angeles", january).unwrap();
+    assert_eq!(converted.days, vec![Sun]);
+    assert_eq!(
+        (converted.from.as_str(), converted.to.as_str()),
+        ("16:00", "00:00")
+    );
+
+    // Nothing to convert: the same zone, or a zone the browser does not know.
+    assert_eq!(in_viewer_zone(&madrid, "Europe/Madrid", january), None);
+    assert_eq!(in_viewer_zone(&madrid, "Mars/Olympus_Mons", january), None);
+}
+
+#[wasm_bindgen_test]
+async fn settings_preview_what_end_users_see_in_the_users_language() {
+    let api = FakeApi::new().with_complete_info(ReviewState::Current);
+    api.with(|s| {
+        s.contact.contact_info.shared_with_users.name = "Acme Help Desk".into();
+        s.contact.contact_info.support_hours =
+            vec![schedule("Asia/Tokyo", &[Weekday::Mon], "09:00", "17:00")];
+    });
+    let page = portal_at("/settings/contact", api, Locale::Es).await;
+    let preview = page.text_of("end-user-preview");
+    assert!(
+        preview.contains("Lo que ven los usuarios finales"),
+        "{preview}"
+    );
+    assert!(preview.contains("Acme Help Desk"), "{preview}");
+    assert!(preview.contains("support@acme.example"), "{preview}");
+    assert!(preview.contains("lun 09:00–17:00, Asia/Tokyo"), "{preview}");
+    // The test browser's zone is not Tokyo's: the hours are converted too.
+    assert!(
+        page.text_of("end-user-local-hours")
+            .starts_with("Donde estás: "),
+        "{preview}"
+    );
 }

@@ -2,6 +2,7 @@
 
 mod account_data;
 pub mod contact_form;
+pub mod end_user_preview;
 pub mod field;
 pub mod focus;
 mod language_switcher;

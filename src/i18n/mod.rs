@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod form;
 pub mod gate;
 pub mod overview;
+pub mod preview;
 pub mod review;
 pub mod settings;
 pub mod shell;
@@ -104,6 +105,7 @@ pub struct Catalog {
     pub shell: shell::ShellText,
     pub dashboard: dashboard::DashboardText,
     pub review: review::ReviewText,
+    pub preview: preview::PreviewText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -118,6 +120,7 @@ pub static EN: Catalog = Catalog {
     shell: shell::EN,
     dashboard: dashboard::EN,
     review: review::EN,
+    preview: preview::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -132,6 +135,7 @@ pub static ES: Catalog = Catalog {
     shell: shell::ES,
     dashboard: dashboard::ES,
     review: review::ES,
+    preview: preview::ES,
 };
 
 /// Where the chosen language is remembered between visits.

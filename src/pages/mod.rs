@@ -11,7 +11,7 @@ mod status;
 pub use help::Help;
 pub use invitation::{AcceptInvitation, Invitation};
 pub use not_found::NotFound;
-pub use overview::Overview;
+pub use overview::{Overview, hours_summary};
 pub use settings::{ContactSettings, UsersSettings};
 pub use sign_in::{FrontDoorSignIn, SignIn};
 pub use status::Status;

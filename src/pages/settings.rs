@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use portal_domain::{ContactInfoResponse, HistoryEntry};
 
 use crate::api::Api;
+use crate::components::end_user_preview::EndUserPreview;
 use crate::components::local_date::local_date_time;
 use crate::components::{ContactForm, UsersPanel, WithContactAndUsers};
 use crate::i18n::I18n;
@@ -57,6 +58,7 @@ pub fn ContactSettings() -> impl IntoView {
             }
                 .into_any()
         } />
+        <EndUserPreview />
         <HistoryPanel saves=saves />
     }
 }

@@ -33,7 +33,7 @@ use self::read_only::ReadOnlyContactInfo;
 use self::sections::Sections;
 use self::state::{Form, editable_copy};
 use self::summary::ErrorSummary;
-use self::support_hours::browser_time_zone;
+pub use self::support_hours::browser_time_zone;
 use crate::i18n::I18n;
 
 #[component]
