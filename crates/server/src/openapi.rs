@@ -32,6 +32,8 @@ use crate::routes;
         routes::account::history,
         routes::account::get_review,
         routes::account::confirm_review,
+        routes::account::dismiss_warning,
+        routes::account::restore_warning,
         routes::verification::list,
         routes::verification::send,
         routes::verification::details,
