@@ -1178,6 +1178,13 @@ impl PortalApi for HeldSaves {
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
         self.inner.contact_info()
     }
+    fn set_warning_dismissed(
+        &self,
+        code: portal_domain::Code,
+        dismissed: bool,
+    ) -> ApiFuture<ContactInfoResponse> {
+        self.inner.set_warning_dismissed(code, dismissed)
+    }
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
         self.inner.history(page)
     }

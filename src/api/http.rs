@@ -12,8 +12,8 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
-    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
-    ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
+    AcceptInvitation, Code, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange,
+    ErrorBody, ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
     SessionInfo, SignInRequest, User,
 };
 use serde::Serialize;
@@ -215,6 +215,19 @@ impl PortalApi for HttpApi {
             .if_match(version)
             .json(&info)
             .answer()
+    }
+
+    fn set_warning_dismissed(&self, code: Code, dismissed: bool) -> ApiFuture<ContactInfoResponse> {
+        let method = if dismissed {
+            Method::POST
+        } else {
+            Method::DELETE
+        };
+        self.call(
+            method,
+            &format!("/account/contact-info/warnings/{code}/dismissal"),
+        )
+        .answer()
     }
 
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use portal_domain::{
-    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
+    AcceptInvitation, Code, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
     FieldError, Health, HistoryPage, InvitationDetails, NewInvitation, Role, SessionInfo,
     SignInRequest, User,
 };
@@ -60,6 +60,10 @@ pub trait PortalApi: VisitorApi {
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse>;
     /// `PUT /account/contact-info` with `If-Match: "version"`.
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse>;
+    /// `POST /account/contact-info/warnings/{code}/dismissal` when
+    /// `dismissed`, else `DELETE` on it: the account no longer sees warning
+    /// `code` (or sees it again). One method for both keeps the app small.
+    fn set_warning_dismissed(&self, code: Code, dismissed: bool) -> ApiFuture<ContactInfoResponse>;
     /// `GET /account/contact-info/history?page=N`.
     fn history(&self, page: u32) -> ApiFuture<HistoryPage>;
     /// `GET /users`.
