@@ -1169,6 +1169,13 @@ impl PortalApi for HeldSaves {
     fn confirm_review(&self, version: i64) -> ApiFuture<ReviewStatus> {
         self.inner.confirm_review(version)
     }
+    fn set_warning_dismissed(
+        &self,
+        code: portal_domain::Code,
+        dismissed: bool,
+    ) -> ApiFuture<ContactInfoResponse> {
+        self.inner.set_warning_dismissed(code, dismissed)
+    }
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {
         self.inner.history(page)
     }

@@ -12,9 +12,9 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
-    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
-    ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus, Role,
-    RoleChange, SessionInfo, SignInRequest, User,
+    AcceptInvitation, Code, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange,
+    ErrorBody, ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus,
+    Role, RoleChange, SessionInfo, SignInRequest, User,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -221,6 +221,19 @@ impl PortalApi for HttpApi {
         self.call(Method::POST, "/account/contact-info/review")
             .if_match(version)
             .answer()
+    }
+
+    fn set_warning_dismissed(&self, code: Code, dismissed: bool) -> ApiFuture<ContactInfoResponse> {
+        let method = if dismissed {
+            Method::POST
+        } else {
+            Method::DELETE
+        };
+        self.call(
+            method,
+            &format!("/account/contact-info/warnings/{code}/dismissal"),
+        )
+        .answer()
     }
 
     fn history(&self, page: u32) -> ApiFuture<HistoryPage> {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use portal_domain::{
-    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
+    AcceptInvitation, Code, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
     FieldError, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus, Role,
     SessionInfo, SignInRequest, User,
 };
@@ -63,6 +63,10 @@ pub trait PortalApi: VisitorApi {
     /// `POST /account/contact-info/review` with `If-Match: "version"`: the
     /// information, unchanged, is still correct.
     fn confirm_review(&self, version: i64) -> ApiFuture<ReviewStatus>;
+    /// `POST /account/contact-info/warnings/{code}/dismissal` when
+    /// `dismissed`, else `DELETE` on it: the account no longer sees warning
+    /// `code` (or sees it again). One method for both keeps the app small.
+    fn set_warning_dismissed(&self, code: Code, dismissed: bool) -> ApiFuture<ContactInfoResponse>;
     /// `GET /account/contact-info/history?page=N`.
     fn history(&self, page: u32) -> ApiFuture<HistoryPage>;
     /// `GET /users`.

@@ -21,6 +21,14 @@ pub struct DashboardText {
     /// Mon … Sun, short, for hours summaries such as "Mon–Fri 09:00–17:00".
     pub day_short: [&'static str; 7],
     pub every_day: &'static str,
+    pub coverage_heading: &'static str,
+    pub coverage_intro: &'static str,
+    /// One short title per warning code, in the order of `Code::WARNINGS`.
+    pub coverage_titles: [&'static str; 5],
+    pub coverage_review: &'static str,
+    pub coverage_dismiss: &'static str,
+    pub coverage_dismissed: fn(title: &str) -> String,
+    pub coverage_dismiss_failed: &'static str,
 }
 
 pub const EN: DashboardText = DashboardText {
@@ -55,6 +63,19 @@ pub const EN: DashboardText = DashboardText {
     manage_users: "Manage users",
     day_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     every_day: "Every day",
+    coverage_heading: "Advice on your contact information",
+    coverage_intro: "None of this blocks anything. Change the contact information in Settings, or dismiss advice that does not apply to your team; a dismissal applies to the whole account.",
+    coverage_titles: [
+        "An address looks personal",
+        "Emergency contacts without a phone number",
+        "The same address for Google and for users",
+        "One person is every technical contact",
+        "Support schedules in different time zones overlap",
+    ],
+    coverage_review: "Review in Settings",
+    coverage_dismiss: "Dismiss",
+    coverage_dismissed: |title| format!("Advice dismissed for the account: {title}."),
+    coverage_dismiss_failed: "The advice could not be dismissed; check your connection and try again.",
 };
 
 pub const ES: DashboardText = DashboardText {
@@ -89,4 +110,17 @@ pub const ES: DashboardText = DashboardText {
     manage_users: "Gestionar usuarios",
     day_short: ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
     every_day: "Todos los días",
+    coverage_heading: "Recomendaciones sobre tu información de contacto",
+    coverage_intro: "Nada de esto bloquea nada. Cambia la información de contacto en Configuración o descarta las recomendaciones que no se apliquen a tu equipo; el descarte se aplica a toda la cuenta.",
+    coverage_titles: [
+        "Una dirección parece personal",
+        "Contactos de emergencia sin número de teléfono",
+        "La misma dirección para Google y para los usuarios",
+        "Una sola persona es todos los contactos técnicos",
+        "Horarios de asistencia de distintas zonas horarias se superponen",
+    ],
+    coverage_review: "Revisar en Configuración",
+    coverage_dismiss: "Descartar",
+    coverage_dismissed: |title| format!("Recomendación descartada para la cuenta: {title}."),
+    coverage_dismiss_failed: "No se pudo descartar la recomendación; comprueba tu conexión y vuelve a intentarlo.",
 };

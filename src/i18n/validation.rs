@@ -33,6 +33,10 @@ pub struct ValidationText {
     pub last_alert_contact: &'static str,
     pub personal_address_consumer: &'static str,
     pub personal_address_user: &'static str,
+    pub emergency_phone_missing: &'static str,
+    pub operational_address_shared: &'static str,
+    pub single_technical_contact: &'static str,
+    pub schedules_overlap_across_zones: fn(other: usize) -> String,
     pub stale: &'static str,
     pub invalid_type: &'static str,
 }
@@ -72,6 +76,14 @@ pub static EN: ValidationText = ValidationText {
     last_alert_contact: "This user is the only alert contact; choose another alert contact first.",
     personal_address_consumer: "This looks like a personal address. A shared team alias keeps working when people change roles.",
     personal_address_user: "This is a portal user's own address. A shared team alias keeps working when people change roles.",
+    emergency_phone_missing: "Add a phone number: your support hours do not cover 24/7, so an emergency outside them needs a number to call.",
+    operational_address_shared: "Google and your users get the same address here. Give Google an address of its own, so its cases are not lost among users' mail.",
+    single_technical_contact: "One address is every technical contact. Add a colleague or a team alias, so someone answers when this person is away.",
+    schedules_overlap_across_zones: |other| {
+        format!(
+            "These hours overlap schedule {other}, in another time zone, in real time; if that is not intended, change the hours so each zone covers its own part of the day."
+        )
+    },
     stale: "Someone else saved a newer version meanwhile; review it and make your change again.",
     invalid_type: "This value is not in the expected form; reload the page and enter it again.",
 };
@@ -115,6 +127,14 @@ pub static ES: ValidationText = ValidationText {
     last_alert_contact: "Este usuario es el único contacto de alerta; primero elige otro contacto de alerta.",
     personal_address_consumer: "Parece una dirección personal. Un alias compartido del equipo sigue funcionando aunque las personas cambien de puesto.",
     personal_address_user: "Es la dirección personal de un usuario del portal. Un alias compartido del equipo sigue funcionando aunque las personas cambien de puesto.",
+    emergency_phone_missing: "Agrega un número de teléfono: tu horario de asistencia no cubre 24/7, así que una emergencia fuera de ese horario necesita un número al que llamar.",
+    operational_address_shared: "Google y tus usuarios reciben aquí la misma dirección. Da a Google una dirección propia para que sus casos no se pierdan entre el correo de los usuarios.",
+    single_technical_contact: "Una sola dirección es todos los contactos técnicos. Agrega a un compañero o un alias del equipo para que alguien responda cuando esta persona no esté.",
+    schedules_overlap_across_zones: |other| {
+        format!(
+            "Este horario coincide en tiempo real con el horario {other}, de otra zona horaria; si no es intencionado, cambia las horas para que cada zona cubra su parte del día."
+        )
+    },
     stale: "Otra persona guardó una versión más reciente mientras tanto; revísala y vuelve a hacer tu cambio.",
     invalid_type: "Este valor no tiene la forma esperada; recarga la página y vuelve a introducirlo.",
 };
@@ -154,6 +174,12 @@ pub fn message_in(v: &ValidationText, error: &FieldError) -> String {
             v.personal_address_user.into()
         }
         Code::PersonalAddress => v.personal_address_consumer.into(),
+        Code::EmergencyPhoneMissing => v.emergency_phone_missing.into(),
+        Code::OperationalAddressShared => v.operational_address_shared.into(),
+        Code::SingleTechnicalContact => v.single_technical_contact.into(),
+        Code::SchedulesOverlapAcrossZones => {
+            (v.schedules_overlap_across_zones)(position(param::WITH))
+        }
         Code::AlreadyRegistered => v.already_registered.into(),
         Code::Stale => v.stale.into(),
         Code::InvalidType => v.invalid_type.into(),

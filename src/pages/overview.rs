@@ -1,11 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::{ContactInfoResponse, SupportSchedule, User, UserStatus, Weekday};
+use portal_domain::{
+    Code, ContactInfoResponse, FieldError, SupportSchedule, User, UserStatus, Weekday,
+};
 
+use crate::api::Api;
 use crate::components::local_date::local_date_time;
 use crate::i18n::I18n;
 use crate::i18n::dashboard::DashboardText;
-use crate::state::{AccountData, Loaded, Resource};
+use crate::i18n::validation::message;
+use crate::state::{AccountData, Announcer, Loaded, Resource, Session};
 
 /// The account at a glance: one card per part of the set-up, each computed
 /// from the account's real data and linking to where it is changed.
@@ -29,7 +33,16 @@ pub fn Overview() -> impl IntoView {
             }
             let contact = contact.with(|c| c.ready().cloned());
             let users = users.with(|u| u.ready().cloned()).unwrap_or_default();
-            contact.map(|contact| view! { <Cards contact users /> }.into_any()).unwrap_or_else(|| ().into_any())
+            contact
+                .map(|contact| {
+                    let warnings = contact.warnings.clone();
+                    view! {
+                        <Cards contact users />
+                        <CoverageAdvice warnings />
+                    }
+                        .into_any()
+                })
+                .unwrap_or_else(|| ().into_any())
         }}
     }
 }
@@ -151,6 +164,108 @@ fn Cards(contact: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
             />
         </div>
     }
+}
+
+/// The coverage check's advice on the saved contact information (the
+/// server's `warnings`, dismissed ones already left out): one item per code,
+/// with the message of its first field, a link to the form, and for editors
+/// and administrators a button that dismisses it for the account. Nothing
+/// when there is no advice.
+#[component]
+fn CoverageAdvice(warnings: Vec<FieldError>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let items: Vec<(usize, FieldError)> = Code::WARNINGS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, code)| {
+            warnings
+                .iter()
+                .find(|w| w.code == *code)
+                .map(|w| (i, w.clone()))
+        })
+        .collect();
+    if items.is_empty() {
+        return ().into_any();
+    }
+    let data = AccountData::expect();
+    let session = Session::expect();
+    let announcer = Announcer::expect();
+    let api = StoredValue::new(Api::expect());
+    let can_dismiss = session
+        .get_untracked()
+        .is_some_and(|s| s.user.role.can_edit_contact_info());
+    let failed = RwSignal::new(false);
+    let dismiss = Action::new_local(move |&(code, index): &(Code, usize)| {
+        let api = api.get_value();
+        async move {
+            match api.set_warning_dismissed(code, true).await {
+                Ok(answer) => {
+                    failed.set(false);
+                    let title = i18n.t().dashboard.coverage_titles[index];
+                    announcer.announce((i18n.t().dashboard.coverage_dismissed)(title));
+                    data.set_contact(answer);
+                    // The button is gone: keep focus on the page.
+                    crate::components::focus::focus_main_heading();
+                }
+                Err(error) => {
+                    session.check(error);
+                    failed.set(true);
+                }
+            }
+        }
+    });
+    let busy = dismiss.pending();
+    let list = items
+        .into_iter()
+        .map(|(index, warning)| {
+            let code = warning.code;
+            let title_id = format!("coverage-{code}-title");
+            let button = can_dismiss.then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="button"
+                        aria-describedby=title_id.clone()
+                        disabled=move || busy.get()
+                        data-testid=format!("dismiss-{code}")
+                        on:click=move |_| {
+                            dismiss.dispatch((code, index));
+                        }
+                    >
+                        {move || i18n.t().dashboard.coverage_dismiss}
+                    </button>
+                }
+            });
+            view! {
+                <li class="coverage__item" data-testid=format!("coverage-{code}")>
+                    <p class="coverage__title" id=title_id.clone()>
+                        {move || i18n.t().dashboard.coverage_titles[index]}
+                    </p>
+                    <p class="coverage__text">{move || message(i18n.t(), &warning)}</p>
+                    <div class="coverage__actions">
+                        <A href="/settings/contact">{move || i18n.t().dashboard.coverage_review}</A>
+                        {button}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card coverage" aria-labelledby="coverage-heading" data-testid="coverage-warnings">
+            <h2 class="card__heading" id="coverage-heading">
+                <span class="icon icon--warning" aria-hidden="true"></span>
+                {move || i18n.t().dashboard.coverage_heading}
+            </h2>
+            <p class="coverage__intro">{move || i18n.t().dashboard.coverage_intro}</p>
+            <ul class="coverage__list">{list}</ul>
+            <Show when=move || failed.get()>
+                <p class="notice notice--error" role="alert">
+                    {move || i18n.t().dashboard.coverage_dismiss_failed}
+                </p>
+            </Show>
+        </section>
+    }
+    .into_any()
 }
 
 /// One dashboard card: a heading with its state, a few lines, one action.

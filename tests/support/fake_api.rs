@@ -115,6 +115,7 @@ impl FakeApi {
                 updated_by: None,
                 updated_at: None,
                 warnings: Vec::new(),
+                dismissed_warnings: Vec::new(),
             },
             users,
             history: HistoryPage {
@@ -163,6 +164,22 @@ impl FakeApi {
         self
     }
 
+    /// With `info` saved as version 1 (complete), and its warnings reported.
+    pub fn with_saved_contact(self, info: ContactInfo) -> Self {
+        self.with(|s| {
+            s.contact.contact_info = info;
+            s.contact.version = 1;
+            s.contact.complete = true;
+            s.contact.updated_by = Some("Ana Admin".into());
+            s.contact.updated_at = Some("2026-11-29T10:00:00Z".into());
+            if let Some(session) = &mut s.session {
+                session.contact_info_complete = true;
+            }
+            refresh_warnings(s);
+        });
+        self
+    }
+
     pub fn fail_next(&self, method: &str, error: ApiError) {
         self.with(|s| s.failures.insert(method.into(), error));
     }
@@ -190,6 +207,27 @@ impl FakeApi {
         let result = self.enter(method).and_then(|()| self.with(f));
         Box::pin(async move { result })
     }
+}
+
+/// The warnings the server reports: the rules' warnings of what is saved,
+/// without the dismissed codes.
+fn refresh_warnings(s: &mut FakeState) {
+    let refs: Vec<portal_domain::UserRef<'_>> = s.users.iter().map(Into::into).collect();
+    let rules = portal_domain::Rules {
+        merchant_contact_required: s.contact.merchant_contact_required,
+        users: &refs,
+    };
+    let report = portal_domain::validate_contact_info(&s.contact.contact_info, &rules);
+    let dismissed = &s.contact.dismissed_warnings;
+    s.contact.warnings = if s.contact.version > 0 {
+        report
+            .warnings
+            .into_iter()
+            .filter(|w| !dismissed.contains(&w.code))
+            .collect()
+    } else {
+        Vec::new()
+    };
 }
 
 fn unauthorized() -> ApiError {
@@ -324,6 +362,22 @@ impl PortalApi for FakeApi {
         })
     }
 
+    fn set_warning_dismissed(&self, code: Code, dismissed: bool) -> ApiFuture<ContactInfoResponse> {
+        self.answer("set_warning_dismissed", move |s| {
+            if !code.is_warning() {
+                return Err(error(404, ErrorCode::NotFound, Vec::new()));
+            }
+            let list = &mut s.contact.dismissed_warnings;
+            list.retain(|c| *c != code);
+            if dismissed {
+                list.push(code);
+            }
+            list.sort_by_key(|c| Code::WARNINGS.iter().position(|w| w == c));
+            refresh_warnings(s);
+            Ok(s.contact.clone())
+        })
+    }
+
     fn contact_info(&self) -> ApiFuture<ContactInfoResponse> {
         self.answer("contact_info", |s| Ok(s.contact.clone()))
     }
@@ -342,6 +396,7 @@ impl PortalApi for FakeApi {
                 session.contact_info_complete = true;
                 session.review = review(ReviewState::Current);
             }
+            refresh_warnings(s);
             Ok(s.contact.clone())
         })
     }

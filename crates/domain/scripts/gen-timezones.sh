@@ -2,7 +2,9 @@
 # Regenerates src/timezones/generated.rs from the machine's tzdata.
 #
 # The crate runs in the browser, where no zone database is available, so the
-# list of zone names is carried as plain data. Run this after a tzdata update:
+# list of zone names, and each zone's standard UTC offset (for the coverage
+# warnings; daylight saving time is left out), is carried as plain data.
+# Needs python3 (its zoneinfo module reads the same tzdata). Run this after a tzdata update:
 #   bash crates/domain/scripts/gen-timezones.sh [/usr/share/zoneinfo]
 set -euo pipefail
 
@@ -11,6 +13,8 @@ out="$(cd "$(dirname "$0")/.." && pwd)/src/timezones/generated.rs"
 export LC_ALL=C
 
 version="$(sed -n 's/^# version \(.*\)$/\1/p' "$zoneinfo/tzdata.zi" | head -n 1)"
+# The year whose January and July give each zone's standard offset.
+year="${TZ_OFFSET_YEAR:-2025}"
 zones="$( { grep -hv '^#' "$zoneinfo/zone1970.tab" "$zoneinfo/zone.tab" | cut -f3; echo UTC; } | sort -u)"
 
 # Links (`L target alias`) whose target is one of the zones above, plus the
@@ -42,6 +46,25 @@ aliases="$(
   echo "/// Other spellings of the zones above (old names, UTC/GMT variants), sorted by alias."
   echo "pub const TIME_ZONE_ALIASES: &[(&str, &str)] = &["
   while IFS=$'\t' read -r a t; do echo "    (\"$a\", \"$t\"),"; done <<<"$aliases"
+  echo "];"
+  echo
+  echo "/// Each zone's standard offset from UTC in minutes (east positive), in the"
+  echo "/// order of [\`TIME_ZONES\`]: the smaller of its January and July offsets in"
+  echo "/// $year, so daylight saving time is left out."
+  echo "pub const TIME_ZONE_STANDARD_OFFSETS: &[i16] = &["
+  ZONES="$zones" PYTHONTZPATH="$zoneinfo" python3 - "$year" <<'PY'
+import os
+import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+year = int(sys.argv[1])
+for name in os.environ["ZONES"].split():
+    zone = ZoneInfo(name)
+    offsets = [datetime(year, month, 1, 12, tzinfo=zone).utcoffset() for month in (1, 7)]
+    minutes = f"{int(min(offsets).total_seconds()) // 60},"
+    print(f"    {minutes:<5} // {name}")  # as rustfmt aligns it
+PY
   echo "];"
 } >"$out"
 echo "wrote $out ($(grep -c '^    "' "$out") zones, $(grep -c '^    ("' "$out") aliases)"

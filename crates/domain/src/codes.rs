@@ -26,6 +26,10 @@
 //! | `last_administrator` | `role` or `user` | | the change would leave the account without an active administrator |
 //! | `last_alert_contact` | `user` | | the user is the only alert contact |
 //! | `personal_address` (warning) | `technical_emergency[i].email`, `shared_with_users.email` | `reason` | looks personal; a group alias is recommended |
+//! | `emergency_phone_missing` (warning) | `technical_emergency[i].phone` | | no phone, and support hours do not cover 24/7 |
+//! | `operational_address_shared` (warning) | `operational_google[i].email`, `shared_with_users.email` | | the Google-only address is also the one given to users |
+//! | `single_technical_contact` (warning) | every `technical_emergency[i].email`, `technical_non_emergency[i].email` | | one address is every technical contact |
+//! | `schedules_overlap_across_zones` (warning) | `support_hours[i].time_zone` | `with` | shares real time with schedule `with`, which is in another zone |
 //! | `already_registered` | `email` | | the address already belongs to a portal user |
 //! | `stale` | `version` | `current` | the resource changed since it was read; `current` is its version now |
 //! | `invalid_type` | any path of a request body | | the JSON value has the wrong type (only API clients can send it) |
@@ -107,6 +111,12 @@ code_enum! {
         LastAlertContact = "last_alert_contact",
         /// A warning, not an error: it never blocks a save.
         PersonalAddress = "personal_address",
+        /// Warnings about coverage ([`crate::coverage`]); like every code in
+        /// [`Code::WARNINGS`] they never block a save.
+        EmergencyPhoneMissing = "emergency_phone_missing",
+        OperationalAddressShared = "operational_address_shared",
+        SingleTechnicalContact = "single_technical_contact",
+        SchedulesOverlapAcrossZones = "schedules_overlap_across_zones",
         AlreadyRegistered = "already_registered",
         Stale = "stale",
         /// The request body has a value of the wrong JSON type here, e.g. a
@@ -174,6 +184,24 @@ code_enum! {
     }
 }
 
+impl Code {
+    /// The codes that are advice, never errors: they land in
+    /// [`Report::warnings`](crate::Report), never block a save, and an
+    /// account can dismiss each of them (the API's `…/warnings/{code}/dismissal`).
+    pub const WARNINGS: &'static [Code] = &[
+        Code::PersonalAddress,
+        Code::EmergencyPhoneMissing,
+        Code::OperationalAddressShared,
+        Code::SingleTechnicalContact,
+        Code::SchedulesOverlapAcrossZones,
+    ];
+
+    /// Whether this code is one of [`Code::WARNINGS`].
+    pub fn is_warning(self) -> bool {
+        Code::WARNINGS.contains(&self)
+    }
+}
+
 /// A string that is not one of the known codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownCode(pub String);
@@ -195,7 +223,9 @@ pub mod param {
     pub const MIN: &str = "min";
     /// The index of the earlier entry a duplicate repeats.
     pub const FIRST: &str = "first";
-    /// The index of the schedule an overlapping one collides with.
+    /// The index of the schedule an overlapping one collides with (in the
+    /// same zone for [`Overlap`](super::Code::Overlap), in another for
+    /// [`SchedulesOverlapAcrossZones`](super::Code::SchedulesOverlapAcrossZones)).
     pub const WITH: &str = "with";
     /// The user id that is not an active user of the account.
     pub const ID: &str = "id";
@@ -255,6 +285,12 @@ mod tests {
         assert_eq!(Code::LocalPartTooLong.as_str(), "local_part_too_long");
         assert_eq!(ErrorCode::InvalidIfMatch.as_str(), "invalid_if_match");
         assert_eq!(ErrorCode::VersionConflict.as_str(), "version_conflict");
-        assert_eq!(Code::ALL.len(), 21);
+        assert_eq!(Code::ALL.len(), 25);
+        assert_eq!(
+            Code::SchedulesOverlapAcrossZones.as_str(),
+            "schedules_overlap_across_zones"
+        );
+        assert!(Code::WARNINGS.iter().all(|c| c.is_warning()));
+        assert!(!Code::Required.is_warning() && !Code::Overlap.is_warning());
     }
 }

@@ -481,7 +481,7 @@ fn personal_address_warning(
 // ---------------------------------------------------------------------------
 
 /// Minutes since midnight of a strict `HH:MM`; `24:00` only where allowed.
-fn parse_time(time: &str, allow_end_of_day: bool) -> Option<u32> {
+pub(crate) fn parse_time(time: &str, allow_end_of_day: bool) -> Option<u32> {
     let b = time.as_bytes();
     if b.len() != 5 || b[2] != b':' {
         return None;
@@ -647,8 +647,9 @@ fn entry_list_errors(
     }
 }
 
-/// Checks the whole form against PRODUCT §5, in form order. The input is
-/// normalised first; see the module documentation.
+/// Checks the whole form against PRODUCT §5, in form order, and adds the
+/// coverage warnings ([`crate::coverage`]) after the per-address ones. The
+/// input is normalised first; see the module documentation.
 pub fn validate_contact_info(info: &ContactInfo, rules: &Rules<'_>) -> Report {
     let info = normalize_contact_info(info);
     let mut report = Report::default();
@@ -702,6 +703,7 @@ pub fn validate_contact_info(info: &ContactInfo, rules: &Rules<'_>) -> Report {
     }
 
     support_hours_errors(&info.support_hours, &mut report.errors);
+    crate::coverage::push_coverage_warnings(&info, &mut report.warnings);
     report
 }
 

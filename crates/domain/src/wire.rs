@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, Environment, Role, User};
 use crate::api::FieldError;
+use crate::codes::Code;
 use crate::contact::ContactInfo;
 
 /// `POST /api/v1/session`.
@@ -57,9 +58,16 @@ pub struct ContactInfoResponse {
     /// Name of whoever saved last, and when (RFC 3339, UTC).
     pub updated_by: Option<String>,
     pub updated_at: Option<String>,
-    /// Non-blocking advice, e.g. a personal-looking emergency address.
+    /// Non-blocking advice about the saved information (a personal-looking
+    /// address, the coverage check of [`crate::coverage`]), one entry per
+    /// field involved; warnings whose code the account dismissed are left
+    /// out. Empty before the first save.
     #[serde(default)]
     pub warnings: Vec<FieldError>,
+    /// The warning codes the account has dismissed: they are not in
+    /// `warnings`, and the form does not show them either.
+    #[serde(default)]
+    pub dismissed_warnings: Vec<Code>,
 }
 
 /// `GET /api/v1/account/contact-info/history?page=N`, newest first.

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_schema.sql"),
     include_str!("../migrations/0002_review.sql"),
     include_str!("../migrations/0003_address_verification.sql"),
+    include_str!("../migrations/0004_warning_dismissals.sql"),
 ];
 
 /// The number of the newest migration this build knows.

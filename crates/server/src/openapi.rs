@@ -32,6 +32,8 @@ use crate::routes;
         routes::account::history,
         routes::account::get_review,
         routes::account::confirm_review,
+        routes::account::dismiss_warning,
+        routes::account::restore_warning,
         routes::verification::list,
         routes::verification::send,
         routes::verification::details,
@@ -106,6 +108,18 @@ fn complete(path: &str, method: &Method, operation: &mut Operation) {
     }
     for parameter in operation.parameters.iter_mut().flatten() {
         match (&parameter.parameter_in, parameter.name.as_str()) {
+            (ParameterIn::Path, "code") => {
+                // Only warning codes can be dismissed; any other answers 404.
+                parameter.schema = Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .enum_values(Some(
+                            portal_domain::Code::WARNINGS.iter().map(|c| c.as_str()),
+                        ))
+                        .into(),
+                );
+                answers.push((404, "Not a warning code"));
+            }
             (ParameterIn::Path, _) => answers.push((404, "No such resource")),
             (ParameterIn::Header, "If-Match") => {
                 parameter.schema = Some(

@@ -2,8 +2,8 @@
 //! so callers compose them inside one `Db::read` or `Db::write`.
 
 use portal_domain::{
-    Account, ContactInfo, IntegrationKind, ReviewPolicy, ReviewState, ReviewStatus, Role, Rules,
-    User, UserRef, UserStatus, normalize_contact_info,
+    Account, Code, ContactInfo, IntegrationKind, ReviewPolicy, ReviewState, ReviewStatus, Role,
+    Rules, User, UserRef, UserStatus, normalize_contact_info,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -282,6 +282,64 @@ pub fn review_status(stored: Option<&StoredContactInfo>, policy: &ReviewPolicy) 
             lock_at: Some(rfc3339(policy.lock_at(stored.reviewed_at))),
         },
     }
+}
+
+/// The warning codes the account has dismissed, in the order of
+/// [`Code::WARNINGS`].
+pub fn dismissed_warnings(conn: &Connection, account_id: i64) -> Result<Vec<Code>, DbError> {
+    let mut statement =
+        conn.prepare_cached("SELECT code FROM warning_dismissals WHERE account_id = ?1")?;
+    let stored = statement
+        .query_map([account_id], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Code::WARNINGS
+        .iter()
+        .copied()
+        .filter(|code| stored.iter().any(|s| s == code.as_str()))
+        .collect())
+}
+
+/// Dismisses warning `code` for the account (`dismissed`), or shows it
+/// again, and records the change in the audit log
+/// (`contact_info.warning_dismiss` / `contact_info.warning_restore`, the code
+/// as subject). Asking for the state it is already in changes and records
+/// nothing; returns whether anything changed.
+pub fn set_warning_dismissed(
+    conn: &Connection,
+    account_id: i64,
+    actor: &Actor<'_>,
+    code: Code,
+    dismissed: bool,
+) -> Result<bool, DbError> {
+    let changed = if dismissed {
+        conn.execute(
+            "INSERT INTO warning_dismissals (account_id, code, dismissed_by_name, dismissed_at)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT (account_id, code) DO NOTHING",
+            params![account_id, code.as_str(), actor.name, now()],
+        )?
+    } else {
+        conn.execute(
+            "DELETE FROM warning_dismissals WHERE account_id = ?1 AND code = ?2",
+            params![account_id, code.as_str()],
+        )?
+    };
+    if changed > 0 {
+        let action = if dismissed {
+            "contact_info.warning_dismiss"
+        } else {
+            "contact_info.warning_restore"
+        };
+        audit(
+            conn,
+            Some(account_id),
+            actor,
+            action,
+            Some(code.as_str()),
+            None,
+            None,
+        )?;
+    }
+    Ok(changed > 0)
 }
 
 /// Who did something, for the audit log.

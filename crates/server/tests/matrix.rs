@@ -78,7 +78,7 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
     use Caller::*;
     // Expected status for: nobody, reader, editor, administrator, other account's administrator.
     type Row = (&'static str, &'static str, [u16; 5]);
-    let rows: [Row; 21] = [
+    let rows: [Row; 24] = [
         ("GET", "/api/v1/health", [200, 200, 200, 200, 200]),
         ("GET", "/api/v1/session", [204, 200, 200, 200, 200]),
         ("PATCH", "/api/v1/session", [401, 200, 200, 200, 200]),
@@ -115,6 +115,22 @@ async fn every_route_answers_each_kind_of_caller_as_it_should() {
             "GET",
             "/api/v1/account/contact-info/addresses",
             [401, 200, 200, 200, 200],
+        ),
+        // Each account dismisses warnings for itself only.
+        (
+            "POST",
+            "/api/v1/account/contact-info/warnings/emergency_phone_missing/dismissal",
+            [401, 403, 200, 200, 200],
+        ),
+        (
+            "DELETE",
+            "/api/v1/account/contact-info/warnings/emergency_phone_missing/dismissal",
+            [401, 403, 200, 200, 200],
+        ),
+        (
+            "POST",
+            "/api/v1/account/contact-info/warnings/required/dismissal",
+            [401, 404, 404, 404, 404],
         ),
         // The save above sent the address a link a moment ago; the other
         // account's contact information does not name it.

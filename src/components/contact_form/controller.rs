@@ -252,6 +252,7 @@ impl Controller {
         let unchanged = form
             .info
             .with_untracked(|info| normalize_contact_info(&to_send(info, merchant)) == *sent);
+        form.dismissed.set(saved.dismissed_warnings.clone());
         self.base.set(copy.clone());
         self.server.set_value((copy.clone(), saved.version));
         self.version.set(saved.version);

@@ -60,6 +60,7 @@ pub fn ContactForm(
         merchant,
         users,
     );
+    form.dismissed.set(data.dismissed_warnings.clone());
     let controller = Controller::new(form, &data, zone, on_saved);
     let has_conflicts = move || {
         controller

@@ -8,8 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 pub use portal_domain::Part;
 use portal_domain::{
-    ContactEntry, ContactField, ContactInfo, FieldError, FieldPath, Report, Rules, SupportSchedule,
-    User, UserRef, normalize_contact_info, validate_contact_info,
+    Code, ContactEntry, ContactField, ContactInfo, FieldError, FieldPath, Report, Rules,
+    SupportSchedule, User, UserRef, normalize_contact_info, validate_contact_info,
 };
 use wasm_bindgen::JsCast;
 
@@ -170,6 +170,9 @@ pub struct Form {
     /// The server's findings from a 422, shown until the field is edited.
     pub server_errors: RwSignal<Vec<FieldError>>,
     pub users: StoredValue<Vec<User>>,
+    /// Warning codes the account dismissed (from the server's answer): the
+    /// form does not show them.
+    pub dismissed: RwSignal<Vec<Code>>,
 }
 
 impl Form {
@@ -199,6 +202,7 @@ impl Form {
             submitted: RwSignal::new(false),
             server_errors: RwSignal::new(Vec::new()),
             users,
+            dismissed: RwSignal::new(Vec::new()),
         }
     }
 
@@ -256,13 +260,27 @@ impl Form {
         })
     }
 
-    /// The advice a field shows now, if any; it never blocks saving.
+    /// The advice a field shows now, if any; it never blocks saving. Advice
+    /// about a single address is due like errors; the coverage check's, which
+    /// is about fields together, also as soon as the whole form is valid (so
+    /// saved information shows it at once), unless the account dismissed it.
     pub fn shown_warning(self, path: FieldPath) -> Option<FieldError> {
-        if !self.due(path) || self.shown_error(path).is_some() {
+        if self.shown_error(path).is_some() {
             return None;
         }
-        self.report
-            .with(|r| r.warnings_for(path).first().map(|w| (*w).clone()))
+        let due = self.due(path);
+        self.dismissed.with(|dismissed| {
+            self.report.with(|r| {
+                r.warnings
+                    .iter()
+                    .find(|w| {
+                        w.path == path
+                            && !dismissed.contains(&w.code)
+                            && (due || (w.code != Code::PersonalAddress && r.is_valid()))
+                    })
+                    .cloned()
+            })
+        })
     }
 
     /// The ids of the messages shown under a control, for its `aria-describedby`.

@@ -17,7 +17,7 @@ use crate::auth::Caller;
 use crate::clock::{now, rfc3339};
 use crate::db::DbError;
 use crate::error::ApiError;
-use crate::json::ApiJson;
+use crate::json::{ApiJson, ApiPath};
 use crate::store::{self, RuleInputs, StoredContactInfo};
 use crate::{etag, if_match};
 #[allow(unused_imports)]
@@ -61,13 +61,19 @@ fn load_response(
         None => (ContactInfo::default(), 0, None, None),
     };
     let report = inputs.with_rules(|rules| validate_contact_info(&info, rules));
+    let dismissed_warnings = store::dismissed_warnings(conn, account_id)?;
     Ok(ContactInfoResponse {
         complete: version > 0 && report.is_valid(),
         warnings: if version > 0 {
-            report.warnings
+            report
+                .warnings
+                .into_iter()
+                .filter(|w| !dismissed_warnings.contains(&w.code))
+                .collect()
         } else {
             Vec::new()
         },
+        dismissed_warnings,
         contact_info: info,
         version,
         merchant_contact_required: inputs.merchant_contact_required,
@@ -127,6 +133,53 @@ pub async fn put_contact_info(
         })
         .await??;
     Ok(contact_response(outcome))
+}
+
+/// Dismisses a warning for the whole account: it is no longer reported (in
+/// `warnings`, on the Overview, in the form) until restored. Dismissing one
+/// already dismissed changes nothing.
+#[utoipa::path(post, path = "/account/contact-info/warnings/{code}/dismissal", tag = "contact information", params(("code" = String, Path, description = "A warning code: personal_address, emergency_phone_missing, operational_address_shared, single_technical_contact or schedules_overlap_across_zones")), responses((status = 200, description = "Dismissed; the contact information with the warnings still reported", body = ContactInfoResponse), (status = 403, description = "Read-only users cannot dismiss warnings", body = ErrorBody), (status = 404, description = "Not a warning code", body = ErrorBody)))]
+pub async fn dismiss_warning(
+    state: State<AppState>,
+    caller: Caller,
+    code: ApiPath<String>,
+) -> Result<Response, ApiError> {
+    set_dismissed(state, caller, code, true).await
+}
+
+/// Reports a dismissed warning again. Restoring one that is not dismissed
+/// changes nothing.
+#[utoipa::path(delete, path = "/account/contact-info/warnings/{code}/dismissal", tag = "contact information", params(("code" = String, Path, description = "A warning code, as for POST")), responses((status = 200, description = "Reported again; the contact information with the warnings reported", body = ContactInfoResponse), (status = 403, description = "Read-only users cannot restore warnings", body = ErrorBody), (status = 404, description = "Not a warning code", body = ErrorBody)))]
+pub async fn restore_warning(
+    state: State<AppState>,
+    caller: Caller,
+    code: ApiPath<String>,
+) -> Result<Response, ApiError> {
+    set_dismissed(state, caller, code, false).await
+}
+
+async fn set_dismissed(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(code): ApiPath<String>,
+    dismissed: bool,
+) -> Result<Response, ApiError> {
+    let code = code
+        .parse::<Code>()
+        .ok()
+        .filter(|code| code.is_warning())
+        .ok_or_else(ApiError::not_found)?;
+    caller.require_editor()?;
+    let body = state
+        .db
+        .write(move |conn| {
+            let tx = conn.transaction()?;
+            store::set_warning_dismissed(&tx, caller.account_id, &caller.actor(), code, dismissed)?;
+            tx.commit()?;
+            load_response(conn, caller.account_id)
+        })
+        .await?;
+    Ok(contact_response(body))
 }
 
 /// History entries per page when the query does not say, and at most.

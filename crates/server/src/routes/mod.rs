@@ -72,6 +72,16 @@ fn build() -> Api {
         account::confirm_review,
     )
     .route(
+        Method::POST,
+        "/account/contact-info/warnings/{code}/dismissal",
+        account::dismiss_warning,
+    )
+    .route(
+        Method::DELETE,
+        "/account/contact-info/warnings/{code}/dismissal",
+        account::restore_warning,
+    )
+    .route(
         Method::GET,
         "/account/contact-info/addresses",
         verification::list,
