@@ -2,14 +2,14 @@
 //! the account's contact information is complete.
 
 use leptos::prelude::*;
-use portal_domain::{ContactInfoResponse, ReviewState, Role, User};
+use portal_domain::{ContactField, ContactInfoResponse, ReviewState, Role, User};
 
 use crate::components::contact_form::FormActionsSlot;
 use crate::components::focus::{focus_main_heading, trap_tab};
 use crate::components::tabs::{Tab, TabList, TabPanel};
 use crate::components::{ContactForm, LanguageSwitcher, UsersPanel, WithContactAndUsers};
 use crate::i18n::I18n;
-use crate::state::{AccountData, Announcer, Session};
+use crate::state::{AccountData, Announcer, Loaded, Session};
 
 /// The modal dialog (APG "Modal Dialog"): focus moves in on open, Tab wraps
 /// inside, Escape does nothing (it cannot be dismissed), and the portal behind
@@ -44,6 +44,12 @@ pub fn OnboardingModal() -> impl IntoView {
         // The dialog is gone on the next frame; the page heading takes focus.
         request_animation_frame(focus_main_heading);
     });
+
+    let (contact, users) = (data.contact(), data.users());
+    let loading = move || {
+        contact.with(|c| matches!(c, Loaded::Idle | Loaded::Loading))
+            || users.with(|u| matches!(u, Loaded::Idle | Loaded::Loading))
+    };
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
@@ -115,16 +121,22 @@ pub fn OnboardingModal() -> impl IntoView {
                                     <p>{move || i18n.t().gate.users_intro}</p>
                                     <UsersPanel compact=true />
                                 </TabPanel>
+                                // Only below the loaded tabs: shown under "Loading…" it would be
+                                // pushed out of view when they arrive, a layout shift.
+                                <p class="modal__edit-later">{move || i18n.t().gate.edit_later}</p>
                             }
                                 .into_any()
                         } />
-                        <p class="modal__edit-later">{move || i18n.t().gate.edit_later}</p>
                     </div>
                 </div>
                 // Always in view below the scrolling part: the contact form's
                 // Save bar, then help, language and sign-out.
                 <div class="modal__bottom">
-                    <div class="modal__actions" node_ref=actions hidden=move || active.get() != "contact"></div>
+                    <div class="modal__actions" node_ref=actions hidden=move || active.get() != "contact">
+                        <Show when=move || loading() && role().can_edit_contact_info()>
+                            <FooterPlaceholder />
+                        </Show>
+                    </div>
                     <footer class="modal__footer">
                         <a href="/help" target="_blank" rel="noopener" data-testid="modal-help">
                             <span class="icon icon--help" aria-hidden="true"></span>
@@ -138,6 +150,26 @@ pub fn OnboardingModal() -> impl IntoView {
                     </footer>
                 </div>
             </div>
+        </div>
+    }
+}
+
+/// The contact form's Save bar as it first shows, while the form loads: the
+/// bar keeps its height, so nothing moves when the form's own bar replaces it.
+#[component]
+fn FooterPlaceholder() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    let required = move || {
+        let merchant = session.with(|s| s.is_some_and(|s| s.account.merchant_contact_required()));
+        ContactField::ALL.len() - usize::from(!merchant)
+    };
+    view! {
+        <div class="contact-form__footer" aria-hidden="true">
+            <p class="contact-form__progress">{move || (i18n.t().shell.progress)(0, required())}</p>
+            <button type="button" class="button button--primary contact-form__save" disabled>
+                {move || i18n.t().form.save}
+            </button>
         </div>
     }
 }
