@@ -40,9 +40,10 @@ where
     }
 }
 
-/// Waits for pending futures and reactive updates to run (two macrotask turns).
+/// Waits for pending futures and reactive updates to run (four macrotask
+/// turns: the contact form builds its sections one turn after another).
 pub async fn settle() {
-    for _ in 0..2 {
+    for _ in 0..4 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             window()
                 .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)

@@ -75,21 +75,38 @@ fn editor(form: Form, field: ContactField, browser_zone: StoredValue<String>) ->
     }
 }
 
+/// The sections, each built in a task of its own: building the whole form
+/// at once blocks a phone's main thread for a third of a second, while one
+/// section at a time leaves room for input and paint in between. The first
+/// shows at once; the others follow in the next turns, below it.
 #[component]
 pub fn Sections(form: Form, browser_zone: StoredValue<String>) -> impl IntoView {
     let i18n = I18n::expect();
+    let shown = RwSignal::new(1);
+    Effect::new(move |_| {
+        if shown.get() < SECTIONS.len() {
+            set_timeout(
+                move || {
+                    shown.try_update(|n| *n += 1);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
     SECTIONS
         .into_iter()
-        .map(|(section, fields)| {
+        .enumerate()
+        .map(|(index, (section, fields))| {
             let id = form.dom_id(section.key());
-            let labelled_by = id.clone();
             view! {
-                <section class="contact-form__section" aria-labelledby=labelled_by>
-                    <h2 id=id class="contact-form__section-title">
-                        {move || section.title(&i18n.t().form)}
-                    </h2>
-                    {fields.iter().map(|field| editor(form, *field, browser_zone)).collect_view()}
-                </section>
+                <Show when=move || index < shown.get()>
+                    <section class="contact-form__section" aria-labelledby=id.clone()>
+                        <h2 id=id.clone() class="contact-form__section-title">
+                            {move || section.title(&i18n.t().form)}
+                        </h2>
+                        {fields.iter().map(|field| editor(form, *field, browser_zone)).collect_view()}
+                    </section>
+                </Show>
             }
         })
         .collect_view()
