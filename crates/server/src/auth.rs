@@ -3,12 +3,12 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 
+use crate::db::OptionalExtension;
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use portal_domain::Role;
-use rusqlite::OptionalExtension;
 
 use crate::AppState;
 use crate::clock::now;
@@ -76,7 +76,7 @@ impl FromRequestParts<AppState> for Caller {
         let row = state
             .db
             .read(move |conn| {
-                Ok(conn
+                conn
                     .prepare_cached(
                         "SELECT s.created_at, s.last_seen_at, u.id, u.account_id, u.role, u.name, u.email
                          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -96,7 +96,7 @@ impl FromRequestParts<AppState> for Caller {
                             ))
                         },
                     )
-                    .optional()?)
+                    .optional()
             })
             .await?;
         let Some((created, seen, user_id, account_id, role, name, email)) = row else {
@@ -116,7 +116,7 @@ impl FromRequestParts<AppState> for Caller {
                     } else {
                         conn.execute(
                             "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
-                            rusqlite::params![now, &key],
+                            crate::db::params![now, &key],
                         )?;
                     }
                     Ok(())

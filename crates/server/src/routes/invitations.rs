@@ -1,5 +1,6 @@
 //! `/api/v1/invitations/{token}`: one-time links, usable without a session.
 
+use crate::db::{Connection, OptionalExtension, params};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -8,7 +9,6 @@ use portal_domain::{
     AcceptInvitation, Code, ErrorCode, FieldError, FieldPath, InvitationDetails, InvitationPurpose,
     normalize_user_email, validate_email, validate_password, validate_person_name,
 };
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::AppState;
 use crate::auth::{ClientIp, MAX_FAILURES_PER_CLIENT, client_key};

@@ -149,7 +149,7 @@ pub async fn send(
 
 /// The link, checked: its account and address, or why it does not work.
 fn open_link(
-    conn: &rusqlite::Connection,
+    conn: &crate::db::Connection,
     token: &str,
 ) -> Result<Result<verification::Link, ApiError>, crate::db::DbError> {
     if !is_token_shaped(token) {
