@@ -55,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_review.sql"),
     include_str!("../migrations/0003_address_verification.sql"),
     include_str!("../migrations/0004_warning_dismissals.sql"),
+    include_str!("../migrations/0005_throttle.sql"),
 ];
 
 /// The number of the newest migration this build knows.

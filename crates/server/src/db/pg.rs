@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_review.sql"),
     include_str!("../../migrations/postgres/0003_address_verification.sql"),
     include_str!("../../migrations/postgres/0004_warning_dismissals.sql"),
+    include_str!("../../migrations/postgres/0005_throttle.sql"),
 ];
 
 const _: () = assert!(MIGRATIONS.len() as u32 == SCHEMA_VERSION);

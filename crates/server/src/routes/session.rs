@@ -55,6 +55,7 @@ pub async fn sign_in(
     let attempt = state
         .limiter
         .begin(&keys)
+        .await?
         .map_err(|wait| ApiError::too_many_attempts(wait, "Too many failed sign-ins"))?;
 
     let lookup_email = email.clone();
@@ -112,8 +113,8 @@ pub async fn sign_in(
             .await?;
         return Err(bad_credentials());
     };
-    attempt.succeeded();
-    state.limiter.clear(&keys[0].0);
+    attempt.succeeded().await?;
+    state.limiter.clear(&keys[0].0).await?;
 
     // A new token at every sign-in: a token planted before sign-in is worthless.
     let token = new_token();

@@ -202,6 +202,21 @@ impl TestServer {
         }
     }
 
+    /// A second server on this one's database, as another instance behind
+    /// the same load balancer would be: its own connections, its own
+    /// memory, the same data.
+    pub fn another_instance(&self) -> TestServer {
+        let db = admin::open(&self.config).unwrap();
+        let state = AppState::new(db.clone(), &self.config);
+        TestServer {
+            app: portal_server::app(state.clone(), &self.config),
+            state,
+            db,
+            config: self.config.clone(),
+            _dirs: tempfile::tempdir().unwrap(),
+        }
+    }
+
     pub fn call(&self, method: &str, path: &str) -> Call<'_> {
         Call {
             server: self,
