@@ -306,6 +306,17 @@ pub async fn create_user(
     Ok(())
 }
 
+/// `portal-server admin migrate`: opening the database migrates it; this
+/// says to which version, on which engine.
+pub async fn migrate(config: &Config) -> Result<(), Error> {
+    let db = open(config)?;
+    let (engine, version) = db
+        .read(|conn| Ok((conn.engine(), crate::db::schema_version(conn)?)))
+        .await?;
+    say!("{} database at schema version {version}", engine.as_str());
+    Ok(())
+}
+
 /// `portal-server admin outbox`: the newest queued mail, newest first.
 pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
     let db = open(config)?;

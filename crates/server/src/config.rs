@@ -30,7 +30,7 @@ pub struct Config {
     /// `postgres://USER:PASSWORD@HOST:PORT/DATABASE` for PostgreSQL 15 or
     /// newer, which several servers can share. Default: the SQLite file
     /// portal.sqlite3 in --data-dir.
-    #[arg(long, env = "PORTAL_DATABASE_URL")]
+    #[arg(long, env = "PORTAL_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 
     /// Directory holding the built web app (Trunk's `dist/`).

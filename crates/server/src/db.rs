@@ -86,7 +86,11 @@ impl std::fmt::Display for DbError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DbError::Sqlite(e) => write!(f, "database error: {e}"),
-            DbError::Postgres(e) => write!(f, "database error: {e}"),
+            DbError::Postgres(e) => match std::error::Error::source(e) {
+                // The client's own message is only "db error" and the like.
+                Some(cause) => write!(f, "database error: {e}: {cause}"),
+                None => write!(f, "database error: {e}"),
+            },
             DbError::Url(e) => write!(f, "invalid database URL: {e}"),
             DbError::NoRows => write!(
                 f,
