@@ -17,7 +17,7 @@ pub struct CommonText {
     pub health_heading: &'static str,
     pub health_checking: &'static str,
     pub health_ok: fn(version: &str) -> String,
-    pub health_database: fn(sqlite_version: &str, schema_version: u32) -> String,
+    pub health_database: fn(engine: &str, engine_version: &str, schema_version: u32) -> String,
     pub health_unreachable: &'static str,
     pub health_unreachable_hint: &'static str,
     pub not_found_heading: &'static str,
@@ -76,8 +76,8 @@ pub static EN: CommonText = CommonText {
     health_heading: "Portal status",
     health_checking: "Checking the portal server…",
     health_ok: |version| format!("The portal server (version {version}) is running."),
-    health_database: |sqlite, schema| {
-        format!("Database: connected (SQLite {sqlite}, schema version {schema}).")
+    health_database: |engine, version, schema| {
+        format!("Database: connected ({engine} {version}, schema version {schema}).")
     },
     health_unreachable: "Can't reach the portal server.",
     health_unreachable_hint: "Check your connection, then try again. If it keeps failing, the server may be down.",
@@ -118,8 +118,8 @@ pub static ES: CommonText = CommonText {
     health_ok: |version| {
         format!("El servidor del portal (versión {version}) está en funcionamiento.")
     },
-    health_database: |sqlite, schema| {
-        format!("Base de datos: conectada (SQLite {sqlite}, versión del esquema {schema}).")
+    health_database: |engine, version, schema| {
+        format!("Base de datos: conectada ({engine} {version}, versión del esquema {schema}).")
     },
     health_unreachable: "No se puede conectar con el servidor del portal.",
     health_unreachable_hint: "Comprueba tu conexión y vuelve a intentarlo. Si el problema continúa, es posible que el servidor no esté disponible.",

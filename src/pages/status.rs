@@ -26,11 +26,12 @@ pub fn Status() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match health.await {
                         Ok(report) => {
+                            let engine = report.engine_name().to_owned();
                             view! {
                                 <div role="status" data-testid="health-ok">
                                     <p>{move || (i18n.t().common.health_ok)(&report.version)}</p>
                                     <p data-testid="health-database">
-                                        {move || (i18n.t().common.health_database)(&report.sqlite_version, report.schema_version)}
+                                        {move || (i18n.t().common.health_database)(&engine, &report.engine_version, report.schema_version)}
                                     </p>
                                 </div>
                             }

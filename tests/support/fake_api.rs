@@ -337,7 +337,9 @@ impl PortalApi for FakeApi {
                 status: "ok".into(),
                 version: "0.0.0".into(),
                 database: "ok".into(),
-                sqlite_version: "3.0.0".into(),
+                engine: "sqlite".into(),
+                engine_version: "3.0.0".into(),
+                sqlite_version: Some("3.0.0".into()),
                 schema_version: 1,
             })
         })

@@ -8,6 +8,7 @@ mod bench;
 mod contract;
 mod first_load;
 mod http;
+mod postgres;
 mod precompress;
 mod process;
 mod screenshots;
@@ -32,8 +33,10 @@ Commands:
   dev      For designers: a portal server on port 8081 plus `trunk serve` with
            live reload on http://127.0.0.1:8080/.
   test     Install what is missing and run every test layer, stopping at the
-           first failing one: lint, native, browser, e2e.
-             --layer NAME       run only this layer (repeatable)
+           first failing one: lint, native, contract, browser, e2e.
+             --layer NAME       run only this layer (repeatable); `postgres`
+                                runs the server's tests on a throw-away
+                                PostgreSQL cluster (installed when missing)
   size     Build the app in release and print the size of each file of dist/,
            raw and as sent with gzip -9 and brotli -q 11.
   bench    Build the server in release and measure the contact information API

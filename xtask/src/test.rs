@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::postgres::Cluster;
 use crate::process::{human, run, run_capturing, step};
 use crate::test_server::TestServer;
 use crate::tools::Tools;
@@ -11,13 +12,15 @@ use crate::tools::Tools;
 enum Layer {
     Lint,
     Native,
+    Postgres,
     Contract,
     Browser,
     E2e,
 }
 
 impl Layer {
-    const ALL: [Layer; 5] = [
+    /// What `cargo xtask test` runs without `--layer`.
+    const DEFAULT: [Layer; 5] = [
         Layer::Lint,
         Layer::Native,
         Layer::Contract,
@@ -29,6 +32,7 @@ impl Layer {
         match self {
             Layer::Lint => "lint",
             Layer::Native => "native",
+            Layer::Postgres => "postgres",
             Layer::Contract => "contract",
             Layer::Browser => "browser",
             Layer::E2e => "e2e",
@@ -66,6 +70,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         let result = match layer {
             Layer::Lint => lint(&tools),
             Layer::Native => native(&tools),
+            Layer::Postgres => postgres(&tools),
             Layer::Contract => contract(&tools),
             Layer::Browser => browser(&tools),
             Layer::E2e => e2e(&tools, playwright_args),
@@ -97,20 +102,23 @@ fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
             None if arg == "--layer" => iter.next().cloned().ok_or("--layer needs a name")?,
             None => {
                 return Err(format!(
-                    "unknown option `{arg}` (try --layer lint|native|contract|browser|e2e)"
+                    "unknown option `{arg}` (try --layer lint|native|postgres|contract|browser|e2e)"
                 ));
             }
         };
-        let layer = Layer::ALL
+        let layer = Layer::DEFAULT
             .into_iter()
+            .chain([Layer::Postgres])
             .find(|l| l.name() == name)
             .ok_or_else(|| {
-                format!("unknown layer `{name}`: choose lint, native, contract, browser or e2e")
+                format!(
+                    "unknown layer `{name}`: choose lint, native, postgres, contract, browser or e2e"
+                )
             })?;
         chosen.push(layer);
     }
     Ok(if chosen.is_empty() {
-        Layer::ALL.to_vec()
+        Layer::DEFAULT.to_vec()
     } else {
         chosen
     })
@@ -219,9 +227,8 @@ fn lint(tools: &Tools) -> LayerResult {
 
 fn native(tools: &Tools) -> LayerResult {
     cargo_tests(
-        tools,
         "Native tests (domain, server, xtask)",
-        &[
+        tools.cargo().args([
             "test",
             "--no-fail-fast",
             "--package",
@@ -230,8 +237,26 @@ fn native(tools: &Tools) -> LayerResult {
             "portal-server",
             "--package",
             "xtask",
-        ],
+        ]),
     )
+}
+
+/// The server's tests again, each test server on a fresh database of a
+/// throw-away PostgreSQL cluster (installed from Debian when missing),
+/// which is stopped and removed afterwards whatever happened.
+fn postgres(tools: &Tools) -> LayerResult {
+    tools.postgresql().map_err(|e| (Counts::default(), e))?;
+    let cluster = step("Starting a throw-away PostgreSQL cluster", Cluster::start)
+        .map_err(|e| (Counts::default(), e))?;
+    let result = cargo_tests(
+        &format!("Server tests on PostgreSQL (port {})", cluster.port),
+        tools
+            .cargo()
+            .env("PORTAL_TEST_DATABASE_URL", cluster.url())
+            .args(["test", "--no-fail-fast", "--package", "portal-server"]),
+    );
+    drop(cluster);
+    result
 }
 
 /// Every generated test case counts as a test; each unique failure
@@ -263,23 +288,22 @@ fn contract(tools: &Tools) -> LayerResult {
 fn browser(tools: &Tools) -> LayerResult {
     tools.setup_browser().map_err(|e| (Counts::default(), e))?;
     cargo_tests(
-        tools,
         "Browser tests (wasm-bindgen-test in headless Chromium)",
-        &[
+        tools.cargo().args([
             "test",
             "--no-fail-fast",
             "--package",
             "partner-portal",
             "--target",
             "wasm32-unknown-unknown",
-        ],
+        ]),
     )
 }
 
 /// Runs a cargo test command and adds up its `test result:` lines.
-fn cargo_tests(tools: &Tools, title: &str, args: &[&str]) -> LayerResult {
-    let (success, output) = step(title, || run_capturing(tools.cargo().args(args)))
-        .map_err(|e| (Counts::default(), e))?;
+fn cargo_tests(title: &str, command: &mut std::process::Command) -> LayerResult {
+    let (success, output) =
+        step(title, || run_capturing(command)).map_err(|e| (Counts::default(), e))?;
     let counts = parse_cargo_test(&output);
     if success || counts.failed > 0 {
         Ok(counts)
@@ -404,6 +428,10 @@ test result: FAILED. 11 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out
         let args = vec!["--layer".to_string(), "e2e".into(), "--layer=lint".into()];
         assert_eq!(selected_layers(&args), Ok(vec![Layer::E2e, Layer::Lint]));
         assert!(selected_layers(&["--layer".into(), "nope".into()]).is_err());
-        assert_eq!(selected_layers(&[]), Ok(Layer::ALL.to_vec()));
+        assert_eq!(selected_layers(&[]), Ok(Layer::DEFAULT.to_vec()));
+        assert_eq!(
+            selected_layers(&["--layer=postgres".into()]),
+            Ok(vec![Layer::Postgres])
+        );
     }
 }

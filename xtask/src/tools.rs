@@ -234,6 +234,15 @@ impl Tools {
         apt_install("Chromium and ChromeDriver", "chromium chromium-driver")
     }
 
+    /// Debian's PostgreSQL, for the throw-away clusters of the `postgres`
+    /// test layer ([`crate::postgres`]).
+    pub fn postgresql(&self) -> Result<(), String> {
+        if Path::new(crate::postgres::BIN).join("initdb").exists() {
+            return Ok(());
+        }
+        apt_install("PostgreSQL", "postgresql")
+    }
+
     /// Debian's `wrk`, the HTTP load generator behind `cargo xtask bench`.
     pub fn wrk(&self) -> Result<(), String> {
         if on_path("wrk") {
@@ -303,7 +312,7 @@ fn on_path(program: &str) -> bool {
     })
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()

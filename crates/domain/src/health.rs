@@ -12,8 +12,25 @@ pub struct Health {
     pub version: String,
     /// `"ok"` once a query against the database succeeded.
     pub database: String,
-    /// The SQLite library version, as reported by the database itself.
-    pub sqlite_version: String,
+    /// Which engine holds the data: `"sqlite"` or `"postgresql"`.
+    pub engine: String,
+    /// The engine's version, as reported by the database itself.
+    pub engine_version: String,
+    /// The SQLite library version, as reported by the database itself;
+    /// only when the engine is SQLite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sqlite_version: Option<String>,
     /// The database schema version (the number of migrations applied).
     pub schema_version: u32,
+}
+
+impl Health {
+    /// The engine as people write it: `SQLite` or `PostgreSQL`.
+    pub fn engine_name(&self) -> &str {
+        match self.engine.as_str() {
+            "sqlite" => "SQLite",
+            "postgresql" => "PostgreSQL",
+            other => other,
+        }
+    }
 }

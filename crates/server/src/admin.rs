@@ -3,15 +3,15 @@
 
 use std::io::Read;
 
+use crate::db::params;
 use portal_domain::{
     ContactInfo, ContactInfoDocument, FieldPath, IntegrationKind, Role, normalize_contact_info,
     normalize_user_email, validate_email, validate_password, validate_person_name,
 };
-use rusqlite::params;
 
 use crate::clock::now;
 use crate::config::Config;
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, Location};
 use crate::secrets::hash_password;
 use crate::store::{self, Actor};
 
@@ -31,18 +31,23 @@ macro_rules! say {
 
 type Error = Box<dyn std::error::Error>;
 
-/// Creates the data directory if needed and opens (migrating) the database.
+/// Creates the SQLite file's directory if needed and opens (migrating) the
+/// database.
 pub fn open(config: &Config) -> Result<Db, Error> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-        format!(
-            "cannot create the data directory {}: {e}",
-            config.data_dir.display()
-        )
-    })?;
-    let path = config.database_path();
-    let db =
-        Db::open(&path).map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
-    tracing::info!(database = %path.display(), "database ready");
+    let location = config.database()?;
+    if let Location::Sqlite(path) = &location {
+        let dir = match &config.database_url {
+            None => config.data_dir.as_path(),
+            Some(_) => path.parent().unwrap_or(std::path::Path::new("")),
+        };
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
+        }
+    }
+    let db = Db::open_location(&location)
+        .map_err(|e| format!("cannot open the database {}: {e}", location.describe()))?;
+    tracing::info!(database = %location.describe(), engine = db.engine().as_str(), "database ready");
     Ok(db)
 }
 
@@ -170,7 +175,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), Error> {
 }
 
 fn insert_user(
-    conn: &rusqlite::Connection,
+    conn: &crate::db::Connection,
     account_id: i64,
     email: &str,
     name: &str,
@@ -274,7 +279,7 @@ pub async fn create_user(
     let user_id = db
         .write(move |conn| {
             let tx = conn.transaction()?;
-            let account: Option<i64> = rusqlite::OptionalExtension::optional(tx.query_row(
+            let account: Option<i64> = crate::db::OptionalExtension::optional(tx.query_row(
                 "SELECT id FROM accounts WHERE partner_id = ?1",
                 [&partner_id],
                 |r| r.get(0),
@@ -298,6 +303,17 @@ pub async fn create_user(
         })
         .await??;
     say!("{user_id}");
+    Ok(())
+}
+
+/// `portal-server admin migrate`: opening the database migrates it; this
+/// says to which version, on which engine.
+pub async fn migrate(config: &Config) -> Result<(), Error> {
+    let db = open(config)?;
+    let (engine, version) = db
+        .read(|conn| Ok((conn.engine(), crate::db::schema_version(conn)?)))
+        .await?;
+    say!("{} database at schema version {version}", engine.as_str());
     Ok(())
 }
 
@@ -342,14 +358,14 @@ pub const IMPORT_ACTOR: &str = "Portal operator (import)";
 
 /// The account's internal id, if an account has this Partner ID.
 fn account_by_partner_id(
-    conn: &rusqlite::Connection,
+    conn: &crate::db::Connection,
     partner_id: &str,
 ) -> Result<Option<i64>, DbError> {
-    Ok(rusqlite::OptionalExtension::optional(conn.query_row(
+    crate::db::OptionalExtension::optional(conn.query_row(
         "SELECT id FROM accounts WHERE partner_id = ?1",
         [partner_id],
         |r| r.get(0),
-    ))?)
+    ))
 }
 
 /// `portal-server admin export`: the account's contact information as a

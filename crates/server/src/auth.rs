@@ -3,12 +3,12 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 
+use crate::db::OptionalExtension;
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use portal_domain::Role;
-use rusqlite::OptionalExtension;
 
 use crate::AppState;
 use crate::clock::now;
@@ -76,7 +76,7 @@ impl FromRequestParts<AppState> for Caller {
         let row = state
             .db
             .read(move |conn| {
-                Ok(conn
+                conn
                     .prepare_cached(
                         "SELECT s.created_at, s.last_seen_at, u.id, u.account_id, u.role, u.name, u.email
                          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -96,7 +96,7 @@ impl FromRequestParts<AppState> for Caller {
                             ))
                         },
                     )
-                    .optional()?)
+                    .optional()
             })
             .await?;
         let Some((created, seen, user_id, account_id, role, name, email)) = row else {
@@ -116,7 +116,7 @@ impl FromRequestParts<AppState> for Caller {
                     } else {
                         conn.execute(
                             "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
-                            rusqlite::params![now, &key],
+                            crate::db::params![now, &key],
                         )?;
                     }
                     Ok(())
@@ -184,6 +184,135 @@ pub fn session_cookie(token: Option<&str>, secure: bool) -> (axum::http::HeaderN
         SET_COOKIE,
         HeaderValue::from_str(&value).expect("cookie values are ASCII"),
     )
+}
+
+/// The rate limits of sign-ins and one-time links: counted in this
+/// server's memory ([`SignInLimiter`]) on SQLite, and in the database when
+/// servers share a PostgreSQL database, so the limits hold across all of
+/// them as if they were one.
+pub enum Throttle {
+    Memory(SignInLimiter),
+    Shared(crate::db::Db),
+}
+
+impl Throttle {
+    /// In memory on SQLite, in the database on PostgreSQL.
+    pub fn for_db(db: &crate::db::Db) -> Self {
+        match db.engine() {
+            crate::db::Engine::Sqlite => Self::Memory(SignInLimiter::default()),
+            crate::db::Engine::Postgres => Self::Shared(db.clone()),
+        }
+    }
+
+    /// As [`SignInLimiter::begin`]: the attempt, or how many seconds to wait.
+    pub async fn begin(
+        &self,
+        keys: &[(String, usize)],
+    ) -> Result<Result<ThrottledAttempt<'_>, u64>, crate::db::DbError> {
+        match self {
+            Self::Memory(limiter) => Ok(limiter.begin(keys).map(ThrottledAttempt::Memory)),
+            Self::Shared(db) => {
+                let keys = keys.to_vec();
+                let started = db
+                    .write(move |conn| begin_shared(conn, &keys, now()))
+                    .await?;
+                Ok(started.map(|ids| ThrottledAttempt::Shared { db, ids }))
+            }
+        }
+    }
+
+    /// Forgets the failures of `key`, e.g. an address that signed in.
+    pub async fn clear(&self, key: &str) -> Result<(), crate::db::DbError> {
+        match self {
+            Self::Memory(limiter) => {
+                limiter.clear(key);
+                Ok(())
+            }
+            Self::Shared(db) => {
+                let key = key.to_owned();
+                db.write(move |conn| {
+                    conn.execute("DELETE FROM throttle_failures WHERE key = ?1", [&key])?;
+                    Ok(())
+                })
+                .await
+            }
+        }
+    }
+}
+
+/// [`SignInLimiter::begin_at`] on the shared counters, in one write (one
+/// writer at a time across the servers, so checking and counting is one
+/// step here too): the ids of the failures counted.
+fn begin_shared(
+    conn: &mut crate::db::Connection<'_>,
+    keys: &[(String, usize)],
+    now: i64,
+) -> Result<Result<Vec<i64>, u64>, crate::db::DbError> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "DELETE FROM throttle_failures WHERE at <= ?1",
+        [now - LIMIT_WINDOW_SECS],
+    )?;
+    let mut wait = None;
+    for (key, limit) in keys {
+        let (count, oldest): (i64, Option<i64>) = tx.query_row(
+            "SELECT COUNT(*), MIN(at) FROM throttle_failures WHERE key = ?1",
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if usize::try_from(count).unwrap_or(usize::MAX) >= *limit {
+            let left = (oldest.unwrap_or(now) + LIMIT_WINDOW_SECS - now).max(1) as u64;
+            wait = wait.max(Some(left));
+        }
+    }
+    if let Some(wait) = wait {
+        return Ok(Err(wait));
+    }
+    let mut ids = Vec::new();
+    for (key, _) in keys {
+        tx.execute(
+            "INSERT INTO throttle_failures (key, at) VALUES (?1, ?2)",
+            crate::db::params![key, now],
+        )?;
+        ids.push(tx.last_insert_rowid());
+    }
+    tx.commit()?;
+    Ok(Ok(ids))
+}
+
+/// An attempt in progress under a [`Throttle`], counted as a failure until
+/// it succeeds.
+#[must_use = "an attempt that succeeds must say so, or it stays counted as a failure"]
+pub enum ThrottledAttempt<'a> {
+    Memory(Attempt<'a>),
+    Shared {
+        db: &'a crate::db::Db,
+        ids: Vec<i64>,
+    },
+}
+
+impl ThrottledAttempt<'_> {
+    /// Takes this attempt back from every key's failures.
+    pub async fn succeeded(self) -> Result<(), crate::db::DbError> {
+        match self {
+            Self::Memory(attempt) => {
+                attempt.succeeded();
+                Ok(())
+            }
+            Self::Shared { db, ids } => {
+                db.write(move |conn| {
+                    for id in ids {
+                        conn.execute("DELETE FROM throttle_failures WHERE id = ?1", [id])?;
+                    }
+                    Ok(())
+                })
+                .await
+            }
+        }
+    }
+
+    /// Leaves this attempt counted as a failure.
+    pub fn failed(self) {}
 }
 
 /// Failed sign-ins, counted per address and per client, in memory.

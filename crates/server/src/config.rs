@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use portal_domain::ReviewPolicy;
 
+use crate::db::Location;
+
 /// Where and how the server runs. Every flag has an environment variable of the
 /// same meaning, so operators can configure it either way.
 #[derive(Debug, Clone, Args)]
@@ -19,9 +21,17 @@ pub struct Config {
     #[arg(long, env = "PORTAL_BIND", default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     pub bind: IpAddr,
 
-    /// Directory holding the SQLite database (created if missing).
+    /// Directory holding the SQLite database (created if missing), unless
+    /// --database-url names another place.
     #[arg(long, env = "PORTAL_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
+
+    /// Where the data is kept: `sqlite://PATH` for an SQLite file, or
+    /// `postgres://USER:PASSWORD@HOST:PORT/DATABASE` for PostgreSQL 15 or
+    /// newer, which several servers can share. Default: the SQLite file
+    /// portal.sqlite3 in --data-dir.
+    #[arg(long, env = "PORTAL_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
 
     /// Directory holding the built web app (Trunk's `dist/`).
     #[arg(long, env = "PORTAL_DIST_DIR", default_value = "dist")]
@@ -111,8 +121,17 @@ impl Config {
         })
     }
 
+    /// The SQLite file used when --database-url is not given.
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("portal.sqlite3")
+    }
+
+    /// The database --database-url names, or the default SQLite file.
+    pub fn database(&self) -> Result<Location, String> {
+        match &self.database_url {
+            Some(url) => Location::parse(url),
+            None => Ok(Location::Sqlite(self.database_path())),
+        }
     }
 
     /// The public address, without a trailing slash.

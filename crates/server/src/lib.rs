@@ -43,7 +43,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
-    pub limiter: Arc<auth::SignInLimiter>,
+    pub limiter: Arc<auth::Throttle>,
     /// Where users reach the portal, for links in mail.
     pub public_url: String,
     pub secure_cookies: bool,
@@ -60,8 +60,8 @@ impl AppState {
     pub fn new(db: Db, config: &Config) -> Self {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         Self {
+            limiter: Arc::new(auth::Throttle::for_db(&db)),
             db,
-            limiter: Arc::default(),
             public_url: config.public_url(),
             secure_cookies: config.tls(),
             allowed_origins: Arc::new(config.allowed_origins.clone()),

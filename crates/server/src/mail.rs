@@ -6,9 +6,9 @@
 
 use std::time::Duration;
 
+use crate::db::params;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use rusqlite::params;
 
 use crate::clock::now;
 use crate::db::Db;

@@ -69,6 +69,9 @@ enum AdminCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Bring the database's schema up to date (what the server also does at
+    /// start) and print its version; with --database-url, any database.
+    Migrate,
     /// Print the newest mail in the outbox (invitations and notices).
     Outbox {
         #[arg(long, default_value_t = 20)]
@@ -99,6 +102,7 @@ async fn main() -> std::process::ExitCode {
             role,
         })) => admin::create_user(&config, account, email, name, &role).await,
         Some(Command::Admin(AdminCommand::Outbox { limit })) => admin::outbox(&config, limit).await,
+        Some(Command::Admin(AdminCommand::Migrate)) => admin::migrate(&config).await,
         Some(Command::Admin(AdminCommand::Export { account })) => {
             admin::export(&config, account).await
         }

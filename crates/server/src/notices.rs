@@ -8,8 +8,8 @@
 //! The recipient's language is unknown (most are not portal users), so each
 //! mail says everything in English, then in Spanish.
 
+use crate::db::Connection;
 use portal_domain::{Account, AddressChange, ContactField, ContactInfo, address_changes};
-use rusqlite::Connection;
 
 use crate::clock::rfc3339;
 use crate::db::DbError;

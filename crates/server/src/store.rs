@@ -1,11 +1,11 @@
 //! Queries shared by several routes. Each takes a connection (or transaction),
 //! so callers compose them inside one `Db::read` or `Db::write`.
 
+use crate::db::{Connection, OptionalExtension, params};
 use portal_domain::{
     Account, Code, ContactInfo, IntegrationKind, ReviewPolicy, ReviewState, ReviewStatus, Role,
     Rules, User, UserRef, UserStatus, normalize_contact_info,
 };
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::clock::{now, rfc3339};
 use crate::db::DbError;
@@ -15,18 +15,17 @@ use crate::secrets::{new_token, token_hash};
 pub const INVITATION_DAYS: i64 = portal_domain::INVITATION_VALIDITY_DAYS as i64;
 
 pub fn account(conn: &Connection, account_id: i64) -> Result<Account, DbError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT partner_id, display_name, integrations FROM accounts WHERE id = ?1",
-        )?
-        .query_row([account_id], |r| {
-            let integrations: String = r.get(2)?;
-            Ok(Account {
-                partner_id: r.get(0)?,
-                display_name: r.get(1)?,
-                integrations: parse_integrations(&integrations),
-            })
-        })?)
+    conn.prepare_cached(
+        "SELECT partner_id, display_name, integrations FROM accounts WHERE id = ?1",
+    )?
+    .query_row([account_id], |r| {
+        let integrations: String = r.get(2)?;
+        Ok(Account {
+            partner_id: r.get(0)?,
+            display_name: r.get(1)?,
+            integrations: parse_integrations(&integrations),
+        })
+    })
 }
 
 /// Integrations are stored as a JSON array of kind names.
@@ -53,7 +52,7 @@ pub struct VersionedUser {
     pub version: i64,
 }
 
-fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<VersionedUser> {
+fn user_from_row(r: &crate::db::Row<'_>) -> Result<VersionedUser, DbError> {
     let active: bool = r.get(4)?;
     let expires: Option<i64> = r.get(5)?;
     let status = match (active, expires) {
@@ -96,14 +95,13 @@ pub fn user(
     account_id: i64,
     user_id: i64,
 ) -> Result<Option<VersionedUser>, DbError> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {USER_COLUMNS} FROM users u
+    conn.prepare_cached(&format!(
+        "SELECT {USER_COLUMNS} FROM users u
              LEFT JOIN invitations i ON i.user_id = u.id
              WHERE u.account_id = ?1 AND u.id = ?2"
-        ))?
-        .query_row([account_id, user_id], user_from_row)
-        .optional()?)
+    ))?
+    .query_row([account_id, user_id], user_from_row)
+    .optional()
 }
 
 /// The contact information as last saved.

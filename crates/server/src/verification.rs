@@ -2,11 +2,11 @@
 //! (lower-cased), holding the live link's hash and when it was sent and
 //! confirmed.
 
+use crate::db::{Connection, OptionalExtension, params};
 use portal_domain::{
     ADDRESS_FIELDS, AddressState, AddressStatus, ContactField, ContactInfo,
     VERIFICATION_VALIDITY_DAYS,
 };
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::clock::{now, rfc3339};
 use crate::db::DbError;
@@ -171,18 +171,17 @@ pub struct Link {
 }
 
 pub fn find(conn: &Connection, token: &str) -> Result<Option<Link>, DbError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT account_id, email, expires_at FROM address_verifications WHERE token_hash = ?1",
-        )?
-        .query_row([token_hash(token)], |r| {
-            Ok(Link {
-                account_id: r.get(0)?,
-                email: r.get(1)?,
-                expired: r.get::<_, i64>(2)? <= now(),
-            })
+    conn.prepare_cached(
+        "SELECT account_id, email, expires_at FROM address_verifications WHERE token_hash = ?1",
+    )?
+    .query_row([token_hash(token)], |r| {
+        Ok(Link {
+            account_id: r.get(0)?,
+            email: r.get(1)?,
+            expired: r.get::<_, i64>(2)? <= now(),
         })
-        .optional()?)
+    })
+    .optional()
 }
 
 /// Marks the link's address verified and the link used.

@@ -192,3 +192,31 @@ fn contact_information_exported_edited_and_imported_is_checked_then_saved_once()
         .unwrap();
     assert_eq!(actor, portal_server::admin::IMPORT_ACTOR);
 }
+
+#[test]
+fn migrate_brings_the_database_a_url_names_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("elsewhere").join("portal.sqlite3");
+    let url = format!("sqlite://{}", file.display());
+    let output = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .args(["admin", "migrate", "--database-url", &url])
+        .env("PORTAL_DATA_DIR", dir.path().join("unused"))
+        .env("PORTAL_LOG", "warn")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!(
+            "sqlite database at schema version {}\n",
+            portal_server::db::SCHEMA_VERSION
+        )
+    );
+    let db = rusqlite::Connection::open(&file).unwrap();
+    let version: u32 = db
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, portal_server::db::SCHEMA_VERSION);
+    assert!(!dir.path().join("unused").exists());
+}

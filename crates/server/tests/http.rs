@@ -5,7 +5,7 @@ mod support;
 
 use axum::http::{StatusCode, header};
 use portal_domain::{ErrorBody, ErrorCode, Health};
-use portal_server::db::SCHEMA_VERSION;
+use portal_server::db::{Engine, SCHEMA_VERSION};
 use support::TestServer;
 
 async fn get(server: &TestServer, path: &str) -> (StatusCode, String, Vec<u8>) {
@@ -38,11 +38,25 @@ async fn health_reports_what_the_database_answered() {
     assert_eq!(health.database, "ok");
     assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
     assert_eq!(health.schema_version, SCHEMA_VERSION);
-    assert!(
-        health.sqlite_version.starts_with("3."),
-        "{}",
-        health.sqlite_version
-    );
+    match server.db.engine() {
+        Engine::Sqlite => {
+            assert_eq!(health.engine, "sqlite");
+            assert!(health.engine_version.starts_with("3."), "{health:?}");
+            assert_eq!(health.sqlite_version, Some(health.engine_version));
+        }
+        Engine::Postgres => {
+            assert_eq!(health.engine, "postgresql");
+            let major: u32 = health
+                .engine_version
+                .split('.')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(major >= 15, "{health:?}");
+            assert_eq!(health.sqlite_version, None);
+        }
+    }
 }
 
 #[tokio::test]

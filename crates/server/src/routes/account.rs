@@ -1,6 +1,7 @@
 //! `/api/v1/account`: the account, its contact information, that
 //! information's change history and its yearly review.
 
+use crate::db::params;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -9,7 +10,6 @@ use portal_domain::{
     Account, ContactField, ContactInfo, ContactInfoResponse, ErrorCode, FieldChange, HistoryEntry,
     HistoryPage, normalize_contact_info, validate_contact_info,
 };
-use rusqlite::params;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -46,7 +46,7 @@ fn contact_response(body: ContactInfoResponse) -> Response {
 }
 
 fn load_response(
-    conn: &rusqlite::Connection,
+    conn: &crate::db::Connection,
     account_id: i64,
 ) -> Result<ContactInfoResponse, DbError> {
     let inputs = RuleInputs::load(conn, account_id)?;
@@ -339,7 +339,7 @@ fn render_schedules(schedules: &[portal_domain::SupportSchedule]) -> Vec<String>
 /// The stored contact information if it is still at the version `expected`
 /// (`If-Match`; 0 when nothing is saved yet), else the 412 to answer.
 fn stored_at(
-    conn: &rusqlite::Connection,
+    conn: &crate::db::Connection,
     account_id: i64,
     expected: i64,
 ) -> Result<Result<Option<StoredContactInfo>, ApiError>, DbError> {

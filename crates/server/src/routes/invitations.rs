@@ -1,5 +1,6 @@
 //! `/api/v1/invitations/{token}`: one-time links, usable without a session.
 
+use crate::db::{Connection, OptionalExtension, params};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -8,7 +9,6 @@ use portal_domain::{
     AcceptInvitation, Code, ErrorCode, FieldError, FieldPath, InvitationDetails, InvitationPurpose,
     normalize_user_email, validate_email, validate_password, validate_person_name,
 };
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::AppState;
 use crate::auth::{ClientIp, MAX_FAILURES_PER_CLIENT, client_key};
@@ -125,7 +125,7 @@ pub async fn accept(
         format!("invitation-client:{}", client_key(client)),
         MAX_FAILURES_PER_CLIENT,
     )];
-    let attempt = state.limiter.begin(&keys).map_err(|wait| {
+    let attempt = state.limiter.begin(&keys).await?.map_err(|wait| {
         ApiError::too_many_attempts(wait, "Too many links that do not work were tried from here")
     })?;
     let name = request.name.trim().to_owned();
@@ -139,7 +139,7 @@ pub async fn accept(
     let link = state.db.read(move |conn| find(conn, &lookup)).await?;
     let purpose = match link {
         Ok(link) => {
-            attempt.succeeded();
+            attempt.succeeded().await?;
             link.purpose
         }
         Err(error) => {

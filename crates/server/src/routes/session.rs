@@ -1,5 +1,6 @@
 //! `/api/v1/session`: sign in, who am I, environment, sign out.
 
+use crate::db::{OptionalExtension, params};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -7,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use portal_domain::{
     EnvironmentChange, ErrorCode, SessionInfo, SignInRequest, normalize_user_email,
 };
-use rusqlite::{OptionalExtension, params};
 
 use crate::AppState;
 use crate::auth::{
@@ -55,26 +55,26 @@ pub async fn sign_in(
     let attempt = state
         .limiter
         .begin(&keys)
+        .await?
         .map_err(|wait| ApiError::too_many_attempts(wait, "Too many failed sign-ins"))?;
 
     let lookup_email = email.clone();
     let found = state
         .db
         .read(move |conn| {
-            Ok(conn
-                .query_row(
-                    "SELECT id, account_id, name, password_hash FROM users WHERE email = ?1",
-                    [&lookup_email],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, i64>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, Option<String>>(3)?,
-                        ))
-                    },
-                )
-                .optional()?)
+            conn.query_row(
+                "SELECT id, account_id, name, password_hash FROM users WHERE email = ?1",
+                [&lookup_email],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                    ))
+                },
+            )
+            .optional()
         })
         .await?;
     let stored_hash = found.as_ref().and_then(|(_, _, _, hash)| hash.clone());
@@ -113,8 +113,8 @@ pub async fn sign_in(
             .await?;
         return Err(bad_credentials());
     };
-    attempt.succeeded();
-    state.limiter.clear(&keys[0].0);
+    attempt.succeeded().await?;
+    state.limiter.clear(&keys[0].0).await?;
 
     // A new token at every sign-in: a token planted before sign-in is worthless.
     let token = new_token();

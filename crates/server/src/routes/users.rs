@@ -3,6 +3,7 @@
 //! Anyone signed in may list; only administrators change anything. Each user
 //! carries a version (`ETag`); changes need it in `If-Match`.
 
+use crate::db::{Connection, params};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -12,7 +13,6 @@ use portal_domain::{
     Code, ErrorCode, FieldError, FieldPath, NewInvitation, Role, RoleChange, User, UserStatus,
     validate_invitation, would_remove_last_administrator,
 };
-use rusqlite::{Connection, params};
 
 use crate::AppState;
 use crate::auth::Caller;

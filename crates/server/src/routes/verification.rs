@@ -149,7 +149,7 @@ pub async fn send(
 
 /// The link, checked: its account and address, or why it does not work.
 fn open_link(
-    conn: &rusqlite::Connection,
+    conn: &crate::db::Connection,
     token: &str,
 ) -> Result<Result<verification::Link, ApiError>, crate::db::DbError> {
     if !is_token_shaped(token) {
@@ -202,7 +202,7 @@ pub async fn confirm(
         format!("verification-client:{}", client_key(client)),
         MAX_FAILURES_PER_CLIENT,
     )];
-    let attempt = state.limiter.begin(&keys).map_err(|wait| {
+    let attempt = state.limiter.begin(&keys).await?.map_err(|wait| {
         ApiError::too_many_attempts(wait, "Too many links that do not work were tried from here")
     })?;
     let result = state
@@ -232,7 +232,7 @@ pub async fn confirm(
         .await?;
     match result {
         Ok(()) => {
-            attempt.succeeded();
+            attempt.succeeded().await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
         Err(error) => {

@@ -1,5 +1,8 @@
 //! A real server application over a temporary SQLite database, driven
 //! in-process: requests go through the whole router and middleware stack.
+//! With `PORTAL_TEST_DATABASE_URL` naming a PostgreSQL cluster
+//! (`postgres://USER@HOST:PORT/postgres`), each server gets a fresh
+//! database of its own there instead.
 
 #![allow(dead_code)]
 
@@ -8,7 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use portal_domain::{ContactEntry, ContactInfo, Role, SupportSchedule};
-use portal_server::db::Db;
+use portal_server::db::{Connection, Db, DbError};
 use portal_server::{AppState, Config, admin, secrets, store};
 use serde_json::Value;
 use tower::ServiceExt;
@@ -176,6 +179,7 @@ impl TestServer {
             bind: [127, 0, 0, 1].into(),
             data_dir: dirs.path().join("data"),
             dist_dir: dist,
+            database_url: test_database_url(),
             public_url: Some("http://portal.test".into()),
             allowed_origins: Vec::new(),
             account_name: "First account".into(),
@@ -195,6 +199,21 @@ impl TestServer {
             db,
             config,
             _dirs: dirs,
+        }
+    }
+
+    /// A second server on this one's database, as another instance behind
+    /// the same load balancer would be: its own connections, its own
+    /// memory, the same data.
+    pub fn another_instance(&self) -> TestServer {
+        let db = admin::open(&self.config).unwrap();
+        let state = AppState::new(db.clone(), &self.config);
+        TestServer {
+            app: portal_server::app(state.clone(), &self.config),
+            state,
+            db,
+            config: self.config.clone(),
+            _dirs: tempfile::tempdir().unwrap(),
         }
     }
 
@@ -234,7 +253,7 @@ impl TestServer {
             .write(move |conn| {
                 conn.execute(
                     "INSERT INTO users (account_id, email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
-                    rusqlite::params![account_id, email, format!("Name of {email}"), role.as_str(), hash],
+                    portal_server::db::params![account_id, email, format!("Name of {email}"), role.as_str(), hash],
                 )?;
                 Ok(conn.last_insert_rowid())
             })
@@ -279,10 +298,34 @@ impl TestServer {
     /// Runs SQL against the server's database.
     pub async fn sql<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
+        f: impl FnOnce(&mut Connection<'_>) -> Result<T, DbError> + Send + 'static,
     ) -> T {
-        self.db.write(move |conn| Ok(f(conn)?)).await.unwrap()
+        self.db.write(f).await.unwrap()
     }
+}
+
+/// A new, empty PostgreSQL database in the cluster `PORTAL_TEST_DATABASE_URL`
+/// names, if it names one: its URL.
+fn test_database_url() -> Option<String> {
+    let cluster = std::env::var("PORTAL_TEST_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty())?;
+    let name = format!("t_{}", &secrets::new_token()[..24]);
+    let (prefix, _) = cluster
+        .rsplit_once('/')
+        .expect("PORTAL_TEST_DATABASE_URL ends in /DATABASE");
+    let url = format!("{prefix}/{name}");
+    // The client blocks on a runtime of its own: not on this test's.
+    std::thread::spawn(move || {
+        let mut client = postgres::Client::connect(&cluster, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("cannot reach PORTAL_TEST_DATABASE_URL: {e}"));
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+    })
+    .join()
+    .unwrap();
+    Some(url)
 }
 
 /// Complete, valid contact information naming `alert_user` as alert contact.

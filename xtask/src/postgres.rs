@@ -1,0 +1,116 @@
+//! A throw-away PostgreSQL cluster for tests: its own data folder and port,
+//! owned by the `postgres` user when run as root (initdb refuses root),
+//! reachable without a password on 127.0.0.1 only, and stopped and removed
+//! when dropped, whether the tests passed or not.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::process::{describe, run};
+
+/// Debian's PostgreSQL 15 programs.
+pub const BIN: &str = "/usr/lib/postgresql/15/bin";
+
+/// The database user the tests connect as (the cluster's superuser).
+const USER: &str = "portal";
+
+pub struct Cluster {
+    dir: PathBuf,
+    pub port: u16,
+    as_postgres: bool,
+}
+
+impl Cluster {
+    /// Creates and starts a cluster on a free port.
+    pub fn start() -> Result<Self, String> {
+        let as_postgres = crate::tools::is_root();
+        let dir = std::env::temp_dir().join(format!("portal-postgres-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot remove the old {}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let port = free_port()?;
+        let cluster = Self {
+            dir,
+            port,
+            as_postgres,
+        };
+        if as_postgres {
+            run(Command::new("chown").arg("postgres").arg(&cluster.dir))?;
+        }
+        run(cluster
+            .command("initdb")
+            .arg("-D")
+            .arg(cluster.dir.join("data"))
+            .args([
+                "-A",
+                "trust",
+                "-U",
+                USER,
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ])
+            .stdout(std::process::Stdio::null()))?;
+        // Nothing here needs to survive a crash: no fsync.
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            cluster.dir.display()
+        );
+        run(cluster
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(cluster.dir.join("data"))
+            .args(["-o", &options, "-l"])
+            .arg(cluster.dir.join("log"))
+            .args(["-w", "start"])
+            .stdout(std::process::Stdio::null()))
+        .map_err(|e| format!("{e}; see {}", cluster.dir.join("log").display()))?;
+        Ok(cluster)
+    }
+
+    /// The URL of the cluster's `postgres` database.
+    pub fn url(&self) -> String {
+        format!("postgres://{USER}@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// A PostgreSQL program, run as `postgres` when we are root.
+    fn command(&self, program: &str) -> Command {
+        let path = PathBuf::from(BIN).join(program);
+        if self.as_postgres {
+            let mut command = Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(path);
+            command
+        } else {
+            Command::new(path)
+        }
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let mut stop = self.command("pg_ctl");
+        stop.arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["stop", "-m", "fast"])
+            .stdout(std::process::Stdio::null());
+        if let Err(e) = run(&mut stop) {
+            eprintln!(
+                "could not stop the test cluster (`{}`): {e}",
+                describe(&stop)
+            );
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A TCP port nothing listens on right now.
+fn free_port() -> Result<u16, String> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("cannot find a free port: {e}"))
+}
