@@ -12,9 +12,9 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
-    AcceptInvitation, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange, ErrorBody,
-    ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, Role, RoleChange,
-    SessionInfo, SignInRequest, User,
+    AcceptInvitation, AddressStatus, ContactInfo, ContactInfoResponse, Environment,
+    EnvironmentChange, ErrorBody, ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation,
+    Role, RoleChange, SessionInfo, SignInRequest, User, VerificationDetails, VerificationRequest,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -253,6 +253,27 @@ impl PortalApi for HttpApi {
 
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.call(Method::DELETE, &format!("/users/{user_id}/invitation"))
+            .no_answer()
+    }
+
+    fn addresses(&self) -> ApiFuture<Vec<AddressStatus>> {
+        self.call(Method::GET, "/account/contact-info/addresses")
+            .answer()
+    }
+
+    fn send_verification(&self, email: String) -> ApiFuture<AddressStatus> {
+        self.call(Method::POST, "/account/contact-info/addresses/verification")
+            .json(&VerificationRequest { email })
+            .answer()
+    }
+
+    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {
+        self.call(Method::GET, &format!("/verifications/{token}"))
+            .answer()
+    }
+
+    fn confirm_verification(&self, token: String) -> ApiFuture<()> {
+        self.call(Method::POST, &format!("/verifications/{token}"))
             .no_answer()
     }
 }

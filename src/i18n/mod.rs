@@ -15,6 +15,7 @@ pub mod settings;
 pub mod shell;
 pub mod users;
 pub mod validation;
+pub mod verify;
 
 use leptos::prelude::*;
 
@@ -102,6 +103,7 @@ pub struct Catalog {
     pub settings: settings::SettingsText,
     pub shell: shell::ShellText,
     pub dashboard: dashboard::DashboardText,
+    pub verify: verify::VerifyText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -115,6 +117,7 @@ pub static EN: Catalog = Catalog {
     settings: settings::EN,
     shell: shell::EN,
     dashboard: dashboard::EN,
+    verify: verify::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -128,6 +131,7 @@ pub static ES: Catalog = Catalog {
     settings: settings::ES,
     shell: shell::ES,
     dashboard: dashboard::ES,
+    verify: verify::ES,
 };
 
 /// Where the chosen language is remembered between visits.

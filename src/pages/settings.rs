@@ -20,7 +20,7 @@ pub fn ContactSettings() -> impl IntoView {
     let session = Session::expect();
     let announcer = Announcer::expect();
     let data = AccountData::expect();
-    data.visit(&[Resource::Contact, Resource::Users]);
+    data.visit(&[Resource::Contact, Resource::Users, Resource::Addresses]);
     let contact = data.contact();
     // Bumped after a save so the history panel reloads.
     let saves = RwSignal::new(0u32);
