@@ -11,6 +11,7 @@ use crate::components::TextField;
 use crate::components::address_state::AddressBadge;
 use crate::i18n::I18n;
 use crate::i18n::validation::message;
+use crate::state::AccountData;
 
 /// One labelled input of an entry, with its messages, from the form-field kit.
 #[component]
@@ -68,8 +69,13 @@ fn EntryInput(
 #[component]
 fn EntryInputs(form: Form, entry: Slot, purpose_id: String) -> impl IntoView {
     let state_id = form.path_id_with(entry.path(), "address-state");
+    // Addresses have states only in the signed-in portal.
+    let mut described_by = vec![purpose_id];
+    if use_context::<AccountData>().is_some() {
+        described_by.push(state_id.clone());
+    }
     view! {
-        <EntryInput form entry part=Part::Email described_by=vec![purpose_id, state_id.clone()] />
+        <EntryInput form entry part=Part::Email described_by />
         <EntryInput form entry part=Part::Name described_by=Vec::new() />
         <EntryInput form entry part=Part::Phone described_by=Vec::new() />
         <AddressBadge email=Signal::derive(move || form.entry_value(entry, Part::Email)) id=state_id />
