@@ -1203,7 +1203,7 @@ impl PortalApi for HeldSaves {
     fn addresses(&self) -> ApiFuture<Vec<AddressStatus>> {
         self.inner.addresses()
     }
-    fn send_verification(&self, email: String) -> ApiFuture<AddressStatus> {
+    fn send_verification(&self, email: String) -> ApiFuture<()> {
         self.inner.send_verification(email)
     }
     fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {

@@ -261,10 +261,10 @@ impl PortalApi for HttpApi {
             .answer()
     }
 
-    fn send_verification(&self, email: String) -> ApiFuture<AddressStatus> {
+    fn send_verification(&self, email: String) -> ApiFuture<()> {
         self.call(Method::POST, "/account/contact-info/addresses/verification")
             .json(&VerificationRequest { email })
-            .answer()
+            .no_answer()
     }
 
     fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {

@@ -78,8 +78,10 @@ pub trait PortalApi: VisitorApi {
     /// was confirmed by its owner.
     fn addresses(&self) -> ApiFuture<Vec<AddressStatus>>;
     /// `POST /account/contact-info/addresses/verification`: sends the
-    /// address a new confirmation link.
-    fn send_verification(&self, email: String) -> ApiFuture<AddressStatus>;
+    /// address a new confirmation link. The address's new state in the
+    /// answer is not read (the caller asks for every state again), so no
+    /// second reader of it is compiled into the app.
+    fn send_verification(&self, email: String) -> ApiFuture<()>;
     /// `GET /verifications/{token}`: what the link asks to confirm; asking
     /// confirms nothing.
     fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails>;

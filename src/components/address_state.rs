@@ -86,6 +86,10 @@ pub fn state_text(t: &VerifyText, status: &AddressStatus, locale: crate::i18n::L
 /// The state of the saved address `email` (nothing for an address that is
 /// not saved, or outside the signed-in portal). `id` names the state's text,
 /// so the address's input can be described by it.
+///
+/// Each part is one closure that renders it whole: a re-render patches the
+/// same elements, so the button keeps focus, and the bundle carries few
+/// closures per entry.
 #[component]
 pub fn AddressBadge(#[prop(into)] email: Signal<String>, id: String) -> impl IntoView {
     let Some(data) = use_context::<AccountData>() else {
@@ -94,13 +98,10 @@ pub fn AddressBadge(#[prop(into)] email: Signal<String>, id: String) -> impl Int
     let i18n = I18n::expect();
     let session = Session::expect();
     let api = StoredValue::new(Api::expect());
-    let announcer = use_context::<Announcer>();
+    let announcer = Announcer::expect();
     let addresses = data.addresses();
-    let status = Memo::new(move |_| {
+    let status = move || {
         email.with(|typed| {
-            if typed.trim().is_empty() {
-                return None;
-            }
             addresses.with(|a| {
                 a.ready()?
                     .iter()
@@ -108,28 +109,14 @@ pub fn AddressBadge(#[prop(into)] email: Signal<String>, id: String) -> impl Int
                     .cloned()
             })
         })
-    });
-    let state = move || status.with(|s| s.as_ref().map(|s| s.state));
-    let may_send = move || {
-        state().is_some_and(|s| s != AddressState::Verified)
-            && session.with(|s| s.is_some_and(|s| s.user.role.can_edit_contact_info()))
     };
     let busy = RwSignal::new(false);
     // The last refusal and the address it was about: typing another address
     // hides it.
     let refused = RwSignal::new(None::<(String, Refusal)>);
-    let refusal = move || {
-        let refusal = refused.get()?;
-        status
-            .with(|s| {
-                s.as_ref()
-                    .is_some_and(|s| same_address(&s.email, &refusal.0))
-            })
-            .then_some(refusal.1)
-    };
 
     let send = move |_| {
-        let Some(address) = status.with_untracked(|s| s.as_ref().map(|s| s.email.clone())) else {
+        let Some(address) = untrack(status).map(|s| s.email) else {
             return;
         };
         if busy.get_untracked() {
@@ -144,65 +131,67 @@ pub fn AddressBadge(#[prop(into)] email: Signal<String>, id: String) -> impl Int
             if busy.try_set(false).is_some() {
                 return;
             }
-            match answer {
-                Ok(sent) => {
-                    if let Some(announcer) = announcer {
-                        announcer.announce((i18n.t().verify.sent)(&sent.email));
-                    }
-                    data.set_address(sent);
+            let refusal = match answer {
+                Ok(()) => {
+                    announcer.announce((i18n.t().verify.sent)(&address));
+                    None
                 }
-                Err(error) => {
-                    let refusal = Refusal::of(&session.check(error));
-                    if refusal == Refusal::AlreadyVerified {
-                        data.reload_addresses();
-                    }
-                    refused.set(Some((address, refusal)));
-                }
+                Err(error) => Some(Refusal::of(&session.check(error))),
+            };
+            // Sent, or verified meanwhile: the state to show has changed.
+            if matches!(refusal, None | Some(Refusal::AlreadyVerified)) {
+                data.reload_addresses();
             }
+            refused.set(refusal.map(|r| (address, r)));
         });
     };
 
-    let t = move || &i18n.t().verify;
-    let action = move || {
-        if busy.get() {
-            t().sending
-        } else if state() == Some(AddressState::VerificationSent) {
-            t().resend
-        } else {
-            t().send
-        }
-    };
+    let may_send = move || session.with(|s| s.is_some_and(|s| s.user.role.can_edit_contact_info()));
     view! {
-        <div
-            class="address-state"
-            class:address-state--verified=move || state() == Some(AddressState::Verified)
-            hidden=move || state().is_none()
-            data-testid="address-state"
-        >
-            <span class="address-state__text" id=id.clone()>
-                <span
-                    class=move || {
-                        if state() == Some(AddressState::Verified) { "icon icon--check" } else { "icon icon--mail" }
-                    }
-                    aria-hidden="true"
-                ></span>
-                {move || status.with(|s| s.as_ref().map(|s| state_text(t(), s, i18n.locale())))}
+        <div class="address-state" hidden=move || status().is_none() data-testid="address-state">
+            <span id=id>
+                {move || {
+                    let status = status()?;
+                    let verified = status.state == AddressState::Verified;
+                    Some(view! {
+                        <span class="address-state__text" class:address-state__text--verified=verified>
+                            <span
+                                class=if verified { "icon icon--check" } else { "icon icon--mail" }
+                                aria-hidden="true"
+                            ></span>
+                            {state_text(&i18n.t().verify, &status, i18n.locale())}
+                        </span>
+                    })
+                }}
             </span>
-            <Show when=may_send>
-                <button
-                    type="button"
-                    class="button address-state__send"
-                    aria-label=move || {
-                        (t().send_to)(action(), &status.with(|s| s.as_ref().map(|s| s.email.clone()).unwrap_or_default()))
-                    }
-                    aria-disabled=move || if busy.get() { "true" } else { "false" }
-                    on:click=send
-                >
-                    {action}
-                </button>
-            </Show>
+            {move || {
+                let status = status().filter(|s| s.state != AddressState::Verified && may_send())?;
+                let t = &i18n.t().verify;
+                let action = if busy.get() {
+                    t.sending
+                } else if status.state == AddressState::VerificationSent {
+                    t.resend
+                } else {
+                    t.send
+                };
+                Some(view! {
+                    <button
+                        type="button"
+                        class="button address-state__send"
+                        aria-label=(t.send_to)(action, &status.email)
+                        on:click=send
+                    >
+                        {action}
+                    </button>
+                })
+            }}
             <p class="address-state__problem" role="alert">
-                {move || refusal().map(|r| r.message(i18n))}
+                {move || {
+                    let (address, refusal) = refused.get()?;
+                    status()
+                        .filter(|s| same_address(&s.email, &address))
+                        .map(|_| refusal.message(i18n))
+                }}
             </p>
         </div>
     }

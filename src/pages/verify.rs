@@ -44,6 +44,24 @@ impl Problem {
     }
 }
 
+/// Moves focus to the new screen's heading once it is rendered, so keyboard
+/// and screen-reader users hear what their click came to.
+fn focus_heading_soon() {
+    set_timeout(focus_main_heading, std::time::Duration::ZERO);
+}
+
+/// What to do about `problem`, in the current language.
+fn problem_message(i18n: I18n, problem: Problem) -> String {
+    let t = &i18n.t().verify;
+    match problem {
+        Problem::Invalid => t.invalid_body.to_owned(),
+        Problem::Expired => (t.expired_body)(VERIFICATION_VALIDITY_DAYS),
+        Problem::TooMany => t.too_many_attempts.to_owned(),
+        Problem::Unreachable => i18n.common().server_unreachable.to_owned(),
+        Problem::Unexpected => i18n.common().unexpected_error.to_owned(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Screen {
     Checking,
@@ -59,22 +77,20 @@ enum Screen {
 pub fn Verify() -> impl IntoView {
     let i18n = I18n::expect();
     let api = StoredValue::new(Api::expect());
-    let params = use_params_map();
-    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    // A link is opened from a mail, as a page load of its own: the token
+    // never changes under a mounted page.
+    let token =
+        StoredValue::new(use_params_map().with_untracked(|p| p.get("token").unwrap_or_default()));
     let screen = RwSignal::new(Screen::Checking);
     // A problem with the confirmation itself, shown above the button.
     let trouble = RwSignal::new(None::<Problem>);
     let busy = RwSignal::new(false);
 
     let check = move || {
-        let asked = token.get_untracked();
         let api = api.get_value();
         screen.set(Screen::Checking);
         spawn_local(async move {
-            let answer = api.verification_details(asked.clone()).await;
-            if token.try_get_untracked().as_ref() != Some(&asked) {
-                return;
-            }
+            let answer = api.verification_details(token.get_value()).await;
             screen.try_set(match answer {
                 Ok(details) => Screen::Ask(details),
                 Err(error) => match Problem::of(&error) {
@@ -84,10 +100,7 @@ pub fn Verify() -> impl IntoView {
             });
         });
     };
-    Effect::new(move |_| {
-        token.track();
-        check();
-    });
+    check();
 
     let confirm = move |_| {
         let Screen::Ask(details) = screen.get_untracked() else {
@@ -100,19 +113,19 @@ pub fn Verify() -> impl IntoView {
         trouble.set(None);
         let api = api.get_value();
         spawn_local(async move {
-            let answer = api.confirm_verification(token.get_untracked()).await;
+            let answer = api.confirm_verification(token.get_value()).await;
             if busy.try_set(false).is_some() {
                 return;
             }
             match answer {
                 Ok(()) => {
                     screen.set(Screen::Confirmed(details));
-                    focus_main_heading();
+                    focus_heading_soon();
                 }
                 Err(error) => match Problem::of(&error) {
                     problem if problem.ends_link() => {
                         screen.set(Screen::Ended(problem));
-                        focus_main_heading();
+                        focus_heading_soon();
                     }
                     problem => trouble.set(Some(problem)),
                 },
@@ -120,111 +133,117 @@ pub fn Verify() -> impl IntoView {
         });
     };
 
-    let t = move || &i18n.t().verify;
-    let problem_text = move |problem: Problem| match problem {
-        Problem::Invalid => t().invalid_body.to_owned(),
-        Problem::Expired => (t().expired_body)(VERIFICATION_VALIDITY_DAYS),
-        Problem::TooMany => t().too_many_attempts.to_owned(),
-        Problem::Unreachable => i18n.common().server_unreachable.to_owned(),
-        Problem::Unexpected => i18n.common().unexpected_error.to_owned(),
-    };
-    let heading = move || {
-        screen.with(|s| match s {
-            Screen::Confirmed(_) => t().confirmed_heading,
-            Screen::Ended(Problem::Expired) => t().expired_heading,
-            Screen::Ended(_) => t().invalid_heading,
-            _ => t().heading,
-        })
-    };
+    // One closure renders the screen in the current language: the page has
+    // no input to keep, and each reactive text costs the bundle code of its own.
+    let problem_text = move |problem: Problem| problem_message(i18n, problem);
     let body = move || {
-        match screen.get() {
-        Screen::Checking => view! {
-            <p class="invitation__checking" role="status">{move || t().checking}</p>
-        }
-        .into_any(),
-        Screen::Failed(problem) => view! {
-            <div role="alert" data-testid="verify-failed">
-                <p class="invitation__alert">{move || problem_text(problem)}</p>
-                <button type="button" class="button button--primary" on:click=move |_| check()>
-                    {move || i18n.common().retry}
-                </button>
-            </div>
-        }
-        .into_any(),
-        Screen::Ask(details) => {
-            let VerificationDetails {
-                email,
-                account_name,
-                partner_id,
-                roles,
-            } = details;
-            let roles = StoredValue::new(roles);
-            view! {
-                <p class="invitation__intro">{move || (t().intro)(&email)}</p>
-                <dl class="verify__details" data-testid="verify-details">
-                    <dt>{move || t().account_label}</dt>
-                    <dd>
-                        {account_name}
-                        <span class="verify__partner-id">
-                            {move || (i18n.common().partner_id)(&partner_id)}
-                        </span>
-                    </dd>
-                    <dt>{move || t().roles_label}</dt>
-                    <dd>
-                        {move || {
-                            let form = &i18n.t().form;
-                            roles.with_value(|roles| {
-                                if roles.is_empty() {
-                                    view! { <p>{t().no_roles}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="verify__roles">
-                                            {roles.iter().map(|r| view! { <li>{form.field_label(*r)}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
-                                }
-                            })
-                        }}
-                    </dd>
-                </dl>
-                <p class="invitation__expiry">{move || t().confirm_note}</p>
-                <div role="alert" data-testid="verify-alert">
-                    {move || trouble.get().map(|p| view! { <p class="invitation__alert">{problem_text(p)}</p> })}
-                </div>
-                <button
-                    type="button"
-                    class="button button--primary invitation__submit verify__confirm"
-                    data-testid="verify-confirm"
-                    aria-disabled=move || if busy.get() { "true" } else { "false" }
-                    on:click=confirm
-                >
-                    {move || if busy.get() { t().confirming } else { t().confirm }}
-                </button>
+        let t = &i18n.t().verify;
+        // The question has its own view; every other screen is a heading
+        // and one message, announced.
+        let (heading, text, role, test_id) = match screen.get() {
+            Screen::Ask(details) => {
+                return view! {
+                    <h1 id=HEADING_ID class="invitation__heading" tabindex="-1">{t.heading}</h1>
+                    <Ask details trouble busy confirm />
+                }
+                .into_any();
             }
-            .into_any()
+            Screen::Checking => (
+                t.heading,
+                t.checking.to_owned(),
+                "status",
+                "verify-checking",
+            ),
+            Screen::Failed(problem) => (t.heading, problem_text(problem), "alert", "verify-failed"),
+            Screen::Confirmed(details) => (
+                t.confirmed_heading,
+                (t.confirmed_body)(&details.email, &details.account_name),
+                "status",
+                "verify-confirmed",
+            ),
+            Screen::Ended(Problem::Expired) => (
+                t.expired_heading,
+                problem_text(Problem::Expired),
+                "alert",
+                "verify-expired",
+            ),
+            Screen::Ended(problem) => (
+                t.invalid_heading,
+                problem_text(problem),
+                "alert",
+                "verify-invalid",
+            ),
+        };
+        let retry = test_id == "verify-failed";
+        let help = role == "alert" && !retry;
+        view! {
+            <h1 id=HEADING_ID class="invitation__heading" tabindex="-1">{heading}</h1>
+            <p role=role data-testid=test_id>{text}</p>
+            {retry.then(|| view! {
+                <button type="button" class="button button--primary" on:click=move |_| check()>
+                    {i18n.common().retry}
+                </button>
+            })}
+            {help.then(|| view! {
+                <p class="invitation__links">
+                    <a href="/help">{i18n.common().how_to_get_help}</a>
+                </p>
+            })}
         }
-        Screen::Confirmed(details) => view! {
-            <p role="status" data-testid="verify-confirmed">
-                {move || (t().confirmed_body)(&details.email, &details.account_name)}
-            </p>
-        }
-        .into_any(),
-        Screen::Ended(problem) => view! {
-            <p role="alert" data-testid=if problem == Problem::Expired { "verify-expired" } else { "verify-invalid" }>
-                {move || problem_text(problem)}
-            </p>
-            <p class="invitation__links">
-                <a href="/help">{move || i18n.common().how_to_get_help}</a>
-            </p>
-        }
-        .into_any(),
-    }
+        .into_any()
     };
     view! {
         <section class="invitation verify" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID class="invitation__heading" tabindex="-1">{heading}</h1>
             {body}
         </section>
+    }
+}
+
+/// What the link asks to confirm, and the button that does.
+#[component]
+fn Ask(
+    details: VerificationDetails,
+    trouble: RwSignal<Option<Problem>>,
+    busy: RwSignal<bool>,
+    confirm: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let t = &i18n.t().verify;
+    let form = &i18n.t().form;
+    let roles = if details.roles.is_empty() {
+        view! { <p>{t.no_roles}</p> }.into_any()
+    } else {
+        let items = details
+            .roles
+            .iter()
+            .map(|role| view! { <li>{form.field_label(*role)}</li> })
+            .collect_view();
+        view! { <ul class="verify__roles">{items}</ul> }.into_any()
+    };
+    view! {
+        <p class="invitation__intro">{(t.intro)(&details.email)}</p>
+        <dl class="verify__details" data-testid="verify-details">
+            <dt>{t.account_label}</dt>
+            <dd>
+                {details.account_name}
+                <span class="verify__partner-id">
+                    {(i18n.common().partner_id)(&details.partner_id)}
+                </span>
+            </dd>
+            <dt>{t.roles_label}</dt>
+            <dd>{roles}</dd>
+        </dl>
+        <p class="invitation__expiry">{t.confirm_note}</p>
+        <div role="alert" data-testid="verify-alert">
+            {move || trouble.get().map(|p| view! { <p class="invitation__alert">{problem_message(i18n, p)}</p> })}
+        </div>
+        <button
+            type="button"
+            class="button button--primary invitation__submit verify__confirm"
+            data-testid="verify-confirm"
+            on:click=confirm
+        >
+            {move || if busy.get() { t.confirming } else { t.confirm }}
+        </button>
     }
 }

@@ -227,23 +227,6 @@ impl AccountData {
         self.reload_addresses();
     }
 
-    /// One address's state as the server just answered it (a link sent).
-    pub fn set_address(self, status: AddressStatus) {
-        let Some(mut list) = self
-            .addresses
-            .state
-            .try_with_untracked(|s| s.ready().cloned())
-            .flatten()
-        else {
-            return self.reload_addresses();
-        };
-        match list.iter_mut().find(|s| s.email == status.email) {
-            Some(known) => *known = status,
-            None => list.push(status),
-        }
-        self.addresses.set(list);
-    }
-
     pub fn contact(self) -> ReadSignal<Loaded<ContactInfoResponse>> {
         self.contact.state.read_only()
     }

@@ -392,7 +392,7 @@ impl PortalApi for FakeApi {
         self.answer("addresses", |s| Ok(s.addresses.clone()))
     }
 
-    fn send_verification(&self, email: String) -> ApiFuture<AddressStatus> {
+    fn send_verification(&self, email: String) -> ApiFuture<()> {
         self.answer("send_verification", move |s| {
             let status = s
                 .addresses
@@ -404,7 +404,7 @@ impl PortalApi for FakeApi {
             }
             status.state = AddressState::VerificationSent;
             status.sent_at = Some("2026-11-29T10:00:00Z".into());
-            Ok(status.clone())
+            Ok(())
         })
     }
 
