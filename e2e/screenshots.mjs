@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, expect } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
-import { createAccount, createUser, signIn, unique, unlockedAccount, PASSWORD } from './tests/helpers.mjs';
+import { createAccount, createUser, lastMailTo, signIn, unique, unlockedAccount, PASSWORD } from './tests/helpers.mjs';
 
 const out = process.env.SCREENSHOT_DIR;
 mkdirSync(out, { recursive: true });
@@ -20,6 +20,8 @@ createUser(locked.partnerId, `rosa-${id}@partner.example`, 'read-only', 'Rosa Re
 const setupContext = await browser.newContext({ baseURL: process.env.PORTAL_URL });
 const unlocked = await unlockedAccount(await setupContext.newPage(), 'Table Booker');
 await setupContext.close();
+// The confirmation link its save mailed an address (opening it confirms nothing).
+const verifyPath = lastMailTo('oncall@partner.example').match(/\/verify\/[A-Za-z0-9_-]+/)[0];
 
 let count = 0;
 for (const lang of ['en', 'es']) {
@@ -55,6 +57,12 @@ for (const lang of ['en', 'es']) {
         await shot('help');
         await page.goto('/status');
         await shot('status');
+        await page.goto(verifyPath);
+        await page.getByTestId('verify-details').waitFor();
+        await shot('verify');
+        await page.goto('/verify/' + '0'.repeat(43));
+        await page.getByTestId('verify-invalid').waitFor();
+        await shot('verify-invalid');
       }
 
       await signIn(page, lockedAdmin);

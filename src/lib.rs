@@ -48,6 +48,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/invitation/:token") view=|| view! { <PublicPage><pages::AcceptInvitation /></PublicPage> } />
                 <Route path=path!("/help") view=|| view! { <PublicPage><pages::Help /></PublicPage> } />
                 <Route path=path!("/status") view=|| view! { <PublicPage><pages::Status /></PublicPage> } />
+                <Route path=path!("/verify/:token") view=|| view! { <PublicPage><pages::Verify /></PublicPage> } />
                 <ParentRoute path=path!("") view=Portal>
                     <Route path=path!("") view=pages::Overview />
                     <Route path=path!("settings/contact") view=pages::ContactSettings />

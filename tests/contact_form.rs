@@ -16,10 +16,10 @@ use partner_portal::components::ContactForm;
 use partner_portal::i18n::{I18n, Locale};
 use partner_portal::state::Session;
 use portal_domain::{
-    AcceptInvitation, Code, ContactEntry, ContactField, ContactInfo, ContactInfoResponse,
-    Environment, ErrorCode, FieldError, FieldPath, Health, HistoryPage, InvitationDetails,
-    NewInvitation, Part, ReviewStatus, Role, SessionInfo, SignInRequest, SupportSchedule,
-    TIME_ZONES, User,
+    AcceptInvitation, AddressStatus, Code, ContactEntry, ContactField, ContactInfo,
+    ContactInfoResponse, Environment, ErrorCode, FieldError, FieldPath, Health, HistoryPage,
+    InvitationDetails, NewInvitation, Part, ReviewStatus, Role, SessionInfo, SignInRequest,
+    SupportSchedule, TIME_ZONES, User, VerificationDetails,
 };
 use support::fake_api::{FakeApi, complete_info, error};
 use support::{Mounted, focused, mount, settle, settle_until};
@@ -1196,5 +1196,17 @@ impl PortalApi for HeldSaves {
     }
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.inner.revoke_invitation(user_id)
+    }
+    fn addresses(&self) -> ApiFuture<Vec<AddressStatus>> {
+        self.inner.addresses()
+    }
+    fn send_verification(&self, email: String) -> ApiFuture<()> {
+        self.inner.send_verification(email)
+    }
+    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {
+        self.inner.verification_details(token)
+    }
+    fn confirm_verification(&self, token: String) -> ApiFuture<()> {
+        self.inner.confirm_verification(token)
     }
 }

@@ -62,6 +62,11 @@ async fn the_history_shows_who_changed_what_from_old_to_new() {
         "{entry}"
     );
     assert!(page.text_of("history").contains("Page 1 of 1"));
+    // One page: neither direction goes anywhere.
+    for label in ["Newer changes", "Older changes"] {
+        let button = page.button(label).unwrap_or_else(|| panic!("no {label}"));
+        assert!(button.disabled(), "{label}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -29,11 +29,16 @@ test('an administrator changes a contact and sees it in the history', async ({ p
   await expect(newest).toContainText('Operational contact (to share with users)');
   await expect(newest).toContainText('support@partner.example → help-desk@partner.example');
   // The page kept its state: the message is still there once the history has
-  // reloaded, focus is back on Save, and the save cost one PUT (plus the history).
+  // reloaded, focus is back on Save, and the save cost one PUT (plus the
+  // history, and the addresses' states: the save mailed the new address a link).
   await page.waitForLoadState('networkidle');
   await expect(page.getByTestId('form-status')).toHaveText('Contact information saved.');
   await expect(page.getByTestId('save-contact-info')).toBeFocused();
-  expect(asked.sort()).toEqual(['GET /api/v1/account/contact-info/history', 'PUT /api/v1/account/contact-info']);
+  expect(asked.sort()).toEqual([
+    'GET /api/v1/account/contact-info/addresses',
+    'GET /api/v1/account/contact-info/history',
+    'PUT /api/v1/account/contact-info',
+  ]);
 });
 
 /** The administrator on `page` and an editor in a second browser, both on Settings → Contact information. */

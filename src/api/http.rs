@@ -12,9 +12,10 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use portal_domain::{
-    AcceptInvitation, Code, ContactInfo, ContactInfoResponse, Environment, EnvironmentChange,
-    ErrorBody, ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus,
-    Role, RoleChange, SessionInfo, SignInRequest, User,
+    AcceptInvitation, AddressStatus, Code, ContactInfo, ContactInfoResponse, Environment,
+    EnvironmentChange, ErrorBody, ErrorCode, Health, HistoryPage, InvitationDetails, NewInvitation,
+    ReviewStatus, Role, RoleChange, SessionInfo, SignInRequest, User, VerificationDetails,
+    VerificationRequest,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -272,6 +273,27 @@ impl PortalApi for HttpApi {
 
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.call(Method::DELETE, &format!("/users/{user_id}/invitation"))
+            .no_answer()
+    }
+
+    fn addresses(&self) -> ApiFuture<Vec<AddressStatus>> {
+        self.call(Method::GET, "/account/contact-info/addresses")
+            .answer()
+    }
+
+    fn send_verification(&self, email: String) -> ApiFuture<()> {
+        self.call(Method::POST, "/account/contact-info/addresses/verification")
+            .json(&VerificationRequest { email })
+            .no_answer()
+    }
+
+    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {
+        self.call(Method::GET, &format!("/verifications/{token}"))
+            .answer()
+    }
+
+    fn confirm_verification(&self, token: String) -> ApiFuture<()> {
+        self.call(Method::POST, &format!("/verifications/{token}"))
             .no_answer()
     }
 }

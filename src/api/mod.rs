@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use portal_domain::{
-    AcceptInvitation, Code, ContactInfo, ContactInfoResponse, Environment, ErrorBody, ErrorCode,
-    FieldError, Health, HistoryPage, InvitationDetails, NewInvitation, ReviewStatus, Role,
-    SessionInfo, SignInRequest, User,
+    AcceptInvitation, AddressStatus, Code, ContactInfo, ContactInfoResponse, Environment,
+    ErrorBody, ErrorCode, FieldError, Health, HistoryPage, InvitationDetails, NewInvitation,
+    ReviewStatus, Role, SessionInfo, SignInRequest, User, VerificationDetails,
 };
 
 pub use decode::from_value;
@@ -81,6 +81,19 @@ pub trait PortalApi: VisitorApi {
     fn resend_invitation(&self, user_id: i64) -> ApiFuture<User>;
     /// `DELETE /users/{id}/invitation`.
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()>;
+    /// `GET /account/contact-info/addresses`: whether each saved address
+    /// was confirmed by its owner.
+    fn addresses(&self) -> ApiFuture<Vec<AddressStatus>>;
+    /// `POST /account/contact-info/addresses/verification`: sends the
+    /// address a new confirmation link. The address's new state in the
+    /// answer is not read (the caller asks for every state again), so no
+    /// second reader of it is compiled into the app.
+    fn send_verification(&self, email: String) -> ApiFuture<()>;
+    /// `GET /verifications/{token}`: what the link asks to confirm; asking
+    /// confirms nothing.
+    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails>;
+    /// `POST /verifications/{token}`: the owner confirms the address.
+    fn confirm_verification(&self, token: String) -> ApiFuture<()>;
 }
 
 /// Why an API call failed, sorted by what the user can do about it.

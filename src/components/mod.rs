@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 mod account_data;
+pub mod address_state;
 pub mod contact_form;
 pub mod end_user_preview;
 pub mod field;

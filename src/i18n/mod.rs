@@ -17,6 +17,7 @@ pub mod settings;
 pub mod shell;
 pub mod users;
 pub mod validation;
+pub mod verify;
 
 use leptos::prelude::*;
 
@@ -106,6 +107,7 @@ pub struct Catalog {
     pub dashboard: dashboard::DashboardText,
     pub review: review::ReviewText,
     pub preview: preview::PreviewText,
+    pub verify: verify::VerifyText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -121,6 +123,7 @@ pub static EN: Catalog = Catalog {
     dashboard: dashboard::EN,
     review: review::EN,
     preview: preview::EN,
+    verify: verify::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -136,6 +139,7 @@ pub static ES: Catalog = Catalog {
     dashboard: dashboard::ES,
     review: review::ES,
     preview: preview::ES,
+    verify: verify::ES,
 };
 
 /// Where the chosen language is remembered between visits.

@@ -7,6 +7,7 @@ mod overview;
 mod settings;
 mod sign_in;
 mod status;
+mod verify;
 
 pub use help::Help;
 pub use invitation::{AcceptInvitation, Invitation};
@@ -15,3 +16,4 @@ pub use overview::{Overview, hours_summary};
 pub use settings::{ContactSettings, UsersSettings};
 pub use sign_in::{FrontDoorSignIn, SignIn};
 pub use status::Status;
+pub use verify::Verify;

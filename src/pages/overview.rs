@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::{
-    Code, ContactInfoResponse, FieldError, SupportSchedule, User, UserStatus, Weekday,
+    AddressState, Code, ContactInfoResponse, FieldError, SupportSchedule, User, UserStatus, Weekday,
 };
 
 use crate::api::Api;
@@ -17,7 +17,7 @@ use crate::state::{AccountData, Announcer, Loaded, Resource, Session};
 pub fn Overview() -> impl IntoView {
     let i18n = I18n::expect();
     let data = AccountData::expect();
-    data.visit(&[Resource::Contact, Resource::Users]);
+    data.visit(&[Resource::Contact, Resource::Users, Resource::Addresses]);
     let (contact, users) = (data.contact(), data.users());
     view! {
         <h1 id="page-heading" tabindex="-1">{move || i18n.t().common.nav_overview}</h1>
@@ -67,6 +67,7 @@ fn Cards(contact: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
         .collect();
     let info = StoredValue::new(contact);
     let names = StoredValue::new(alert_names);
+    let addresses = AccountData::expect().addresses();
 
     let contact_lines = Signal::derive(move || -> Vec<Line> {
         let t = &i18n.t().dashboard;
@@ -95,6 +96,27 @@ fn Cards(contact: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
             if !hours.is_empty() {
                 lines.push((format!("{}: {}", t.support_hours, hours.join("; ")), false));
             }
+            // Whether the owners of the saved addresses confirmed them.
+            addresses.with(|a| {
+                let Some(list) = a.ready().filter(|l| !l.is_empty()) else {
+                    return;
+                };
+                let v = &i18n.t().verify;
+                let unverified: Vec<&str> = list
+                    .iter()
+                    .filter(|s| s.state != AddressState::Verified)
+                    .map(|s| s.email.as_str())
+                    .collect();
+                let verified = list.len() - unverified.len();
+                let alone = list.len() == 1;
+                lines.push((
+                    (v.verified_count)(verified, list.len()),
+                    alone && verified == 0,
+                ));
+                if !unverified.is_empty() && !alone {
+                    lines.push(((v.unverified_list)(&unverified.join(", ")), true));
+                }
+            });
             lines
         })
     });

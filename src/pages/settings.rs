@@ -21,7 +21,7 @@ pub fn ContactSettings() -> impl IntoView {
     let session = Session::expect();
     let announcer = Announcer::expect();
     let data = AccountData::expect();
-    data.visit(&[Resource::Contact, Resource::Users]);
+    data.visit(&[Resource::Contact, Resource::Users, Resource::Addresses]);
     let contact = data.contact();
     // Bumped after a save so the history panel reloads.
     let saves = RwSignal::new(0u32);
@@ -93,11 +93,11 @@ fn HistoryPanel(saves: RwSignal<u32>) -> impl IntoView {
                                     {result.entries.into_iter().map(|entry| view! { <HistoryItem entry=entry /> }).collect_view()}
                                 </ol>
                                 <nav class="history__pages" aria-label=move || i18n.t().settings.history_pages>
-                                    <button type="button" class="button" disabled=current <= 1 on:click=move |_| page.set(current - 1)>
+                                    <button type="button" class="button" disabled={current <= 1} on:click=move |_| page.set(current - 1)>
                                         {move || i18n.t().settings.newer}
                                     </button>
                                     <span>{move || (i18n.t().settings.page_of)(current, pages)}</span>
-                                    <button type="button" class="button" disabled=current >= pages on:click=move |_| page.set(current + 1)>
+                                    <button type="button" class="button" disabled={current >= pages} on:click=move |_| page.set(current + 1)>
                                         {move || i18n.t().settings.older}
                                     </button>
                                 </nav>

@@ -1,15 +1,17 @@
-//! The account's contact information and users, loaded once per sign-in and
-//! shared by every screen that shows them.
+//! The account's contact information, its users and whether each saved
+//! address was confirmed, loaded once per sign-in and shared by every screen
+//! that shows them.
 //!
 //! The onboarding modal's two tabs, the page behind it once it unlocks and
 //! the settings pages all read the same copy, so a first load asks the server
 //! for each resource once (in parallel), and a save replaces the copy with the
-//! server's answer instead of asking again. A page the user navigates to
+//! server's answer instead of asking again (only the addresses' states are
+//! asked again: a save sends new addresses a link). A page the user navigates to
 //! reloads what it shows, so nobody edits data older than their last click.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_domain::{ContactInfoResponse, User};
+use portal_domain::{AddressStatus, ContactInfoResponse, User};
 
 use crate::api::{Api, ApiError};
 use crate::state::Session;
@@ -116,6 +118,7 @@ impl<T: Clone + Send + Sync + 'static> Slot<T> {
 pub struct AccountData {
     contact: Slot<ContactInfoResponse>,
     users: Slot<Vec<User>>,
+    addresses: Slot<Vec<AddressStatus>>,
     api: StoredValue<Api>,
     session: Session,
     /// How many pages have been shown since sign-in; every page after the
@@ -128,6 +131,8 @@ pub struct AccountData {
 pub enum Resource {
     Contact,
     Users,
+    /// The states of the saved addresses.
+    Addresses,
 }
 
 impl AccountData {
@@ -136,6 +141,7 @@ impl AccountData {
         let data = Self {
             contact: Slot::new(),
             users: Slot::new(),
+            addresses: Slot::new(),
             api: StoredValue::new(Api::expect()),
             session: Session::expect(),
             pages: StoredValue::new(0),
@@ -160,8 +166,10 @@ impl AccountData {
             match resource {
                 Resource::Contact if first => self.ensure_contact(),
                 Resource::Users if first => self.ensure_users(),
+                Resource::Addresses if first => self.ensure_addresses(),
                 Resource::Contact => self.reload_contact(),
                 Resource::Users => self.reload_users(),
+                Resource::Addresses => self.reload_addresses(),
             }
         }
     }
@@ -196,9 +204,27 @@ impl AccountData {
             .load(self.session, async move { api.users().await });
     }
 
-    /// The server's answer to a save: the new shared copy, no request needed.
+    /// Loads the addresses' states unless they are loaded or on their way.
+    pub fn ensure_addresses(self) {
+        if self.addresses.is_idle() {
+            self.reload_addresses();
+        }
+    }
+
+    pub fn reload_addresses(self) {
+        let Some(api) = self.api.try_get_value() else {
+            return;
+        };
+        self.addresses
+            .load(self.session, async move { api.addresses().await });
+    }
+
+    /// The server's answer to a save: the new shared copy, no request needed
+    /// for it. The addresses' states are asked again, since the save sent
+    /// each new address a link and forgot the removed ones.
     pub fn set_contact(self, answer: ContactInfoResponse) {
         self.contact.set(answer);
+        self.reload_addresses();
     }
 
     pub fn contact(self) -> ReadSignal<Loaded<ContactInfoResponse>> {
@@ -207,5 +233,9 @@ impl AccountData {
 
     pub fn users(self) -> ReadSignal<Loaded<Vec<User>>> {
         self.users.state.read_only()
+    }
+
+    pub fn addresses(self) -> ReadSignal<Loaded<Vec<AddressStatus>>> {
+        self.addresses.state.read_only()
     }
 }

@@ -9,10 +9,11 @@ use std::sync::{Arc, Mutex};
 
 use partner_portal::api::{ApiError, ApiFuture, PortalApi, VisitorApi};
 use portal_domain::{
-    AcceptInvitation, Account, Code, ContactEntry, ContactInfo, ContactInfoResponse, Environment,
-    ErrorBody, ErrorCode, FieldError, FieldPath, Health, HistoryPage, IntegrationKind,
-    InvitationDetails, InvitationPurpose, NewInvitation, ReviewState, ReviewStatus, Role,
-    SessionInfo, SignInRequest, SupportSchedule, User, UserStatus, would_remove_last_administrator,
+    AcceptInvitation, Account, AddressState, AddressStatus, Code, ContactEntry, ContactInfo,
+    ContactInfoResponse, Environment, ErrorBody, ErrorCode, FieldError, FieldPath, Health,
+    HistoryPage, IntegrationKind, InvitationDetails, InvitationPurpose, NewInvitation, ReviewState,
+    ReviewStatus, Role, SessionInfo, SignInRequest, SupportSchedule, User, UserStatus,
+    VerificationDetails, would_remove_last_administrator,
 };
 
 /// What the fake server holds.
@@ -22,6 +23,10 @@ pub struct FakeState {
     pub users: Vec<User>,
     pub history: HistoryPage,
     pub invitation: Option<InvitationDetails>,
+    /// The states of the saved addresses.
+    pub addresses: Vec<AddressStatus>,
+    /// What a confirmation link is about; `None` answers that it does not work.
+    pub verification: Option<VerificationDetails>,
     /// Calls made, in order, as `"method"` names.
     pub calls: Vec<String>,
     /// The next call of a method (by name) fails with this error.
@@ -125,6 +130,8 @@ impl FakeApi {
                 total: 0,
             },
             invitation: None,
+            addresses: Vec::new(),
+            verification: None,
             calls: Vec::new(),
             failures: HashMap::new(),
             passwords: HashMap::from([("ana@acme.example".into(), "correct password".into())]),
@@ -493,6 +500,48 @@ impl PortalApi for FakeApi {
     fn revoke_invitation(&self, user_id: i64) -> ApiFuture<()> {
         self.answer("revoke_invitation", move |s| {
             s.users.retain(|u| u.id != user_id);
+            Ok(())
+        })
+    }
+
+    fn addresses(&self) -> ApiFuture<Vec<AddressStatus>> {
+        self.answer("addresses", |s| Ok(s.addresses.clone()))
+    }
+
+    fn send_verification(&self, email: String) -> ApiFuture<()> {
+        self.answer("send_verification", move |s| {
+            let status = s
+                .addresses
+                .iter_mut()
+                .find(|a| a.email.eq_ignore_ascii_case(email.trim()))
+                .ok_or_else(|| error(404, ErrorCode::NotFound, Vec::new()))?;
+            if status.state == AddressState::Verified {
+                return Err(error(409, ErrorCode::AlreadyVerified, Vec::new()));
+            }
+            status.state = AddressState::VerificationSent;
+            status.sent_at = Some("2026-11-29T10:00:00Z".into());
+            Ok(())
+        })
+    }
+
+    fn verification_details(&self, _token: String) -> ApiFuture<VerificationDetails> {
+        self.answer("verification_details", |s| {
+            s.verification
+                .clone()
+                .ok_or_else(|| error(404, ErrorCode::VerificationInvalid, Vec::new()))
+        })
+    }
+
+    fn confirm_verification(&self, _token: String) -> ApiFuture<()> {
+        self.answer("confirm_verification", |s| {
+            let details = s
+                .verification
+                .take()
+                .ok_or_else(|| error(404, ErrorCode::VerificationInvalid, Vec::new()))?;
+            if let Some(status) = s.addresses.iter_mut().find(|a| a.email == details.email) {
+                status.state = AddressState::Verified;
+                status.verified_at = Some("2026-11-30T09:00:00Z".into());
+            }
             Ok(())
         })
     }

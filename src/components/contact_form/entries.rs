@@ -8,8 +8,10 @@ use portal_domain::{ContactField, FieldPath};
 use super::messages::FieldMessage;
 use super::state::{Form, Part, Slot, focus_soon, part_label};
 use crate::components::TextField;
+use crate::components::address_state::AddressBadge;
 use crate::i18n::I18n;
 use crate::i18n::validation::message;
+use crate::state::AccountData;
 
 /// One labelled input of an entry, with its messages, from the form-field kit.
 #[component]
@@ -17,8 +19,9 @@ fn EntryInput(
     form: Form,
     entry: Slot,
     part: Part,
-    /// The field's purpose text, repeated on the address so it is read with it.
-    purpose_id: Option<String>,
+    /// Ids of text read with the input: on the address, the field's purpose
+    /// and the address's state.
+    described_by: Vec<String>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let slot = entry;
@@ -44,7 +47,7 @@ fn EntryInput(
             test_id=path.to_string()
             label=Signal::derive(move || part_label(part, &i18n.t().form).to_owned())
             label_suffix=suffix
-            also_described_by=Signal::stored(purpose_id.into_iter().collect::<Vec<_>>())
+            also_described_by=Signal::stored(described_by)
             input_type=kind
             autocomplete=autocomplete
             no_spellcheck=part != Part::Name
@@ -62,13 +65,20 @@ fn EntryInput(
     }
 }
 
-/// The three inputs of one entry.
+/// The three inputs of one entry, and the state of its address once saved.
 #[component]
 fn EntryInputs(form: Form, entry: Slot, purpose_id: String) -> impl IntoView {
+    let state_id = form.path_id_with(entry.path(), "address-state");
+    // Addresses have states only in the signed-in portal.
+    let mut described_by = vec![purpose_id];
+    if use_context::<AccountData>().is_some() {
+        described_by.push(state_id.clone());
+    }
     view! {
-        <EntryInput form entry part=Part::Email purpose_id=Some(purpose_id) />
-        <EntryInput form entry part=Part::Name purpose_id=None />
-        <EntryInput form entry part=Part::Phone purpose_id=None />
+        <EntryInput form entry part=Part::Email described_by />
+        <EntryInput form entry part=Part::Name described_by=Vec::new() />
+        <EntryInput form entry part=Part::Phone described_by=Vec::new() />
+        <AddressBadge email=Signal::derive(move || form.entry_value(entry, Part::Email)) id=state_id />
     }
 }
 

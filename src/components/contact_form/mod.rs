@@ -35,6 +35,7 @@ use self::state::{Form, editable_copy};
 use self::summary::ErrorSummary;
 pub use self::support_hours::browser_time_zone;
 use crate::i18n::I18n;
+use crate::state::AccountData;
 
 #[component]
 pub fn ContactForm(
@@ -52,6 +53,13 @@ pub fn ContactForm(
         return view! { <ReadOnlyContactInfo data users /> }.into_any();
     }
     let i18n = I18n::expect();
+    // Saved addresses show whether their owners confirmed them; a form
+    // never saved has none to ask about.
+    if data.version > 0
+        && let Some(account) = use_context::<AccountData>()
+    {
+        account.ensure_addresses();
+    }
     let zone = browser_time_zone();
     let browser_zone = StoredValue::new(zone.clone());
     let merchant = data.merchant_contact_required;
