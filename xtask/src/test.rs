@@ -20,9 +20,10 @@ enum Layer {
 
 impl Layer {
     /// What `cargo xtask test` runs without `--layer`.
-    const DEFAULT: [Layer; 5] = [
+    const DEFAULT: [Layer; 6] = [
         Layer::Lint,
         Layer::Native,
+        Layer::Postgres,
         Layer::Contract,
         Layer::Browser,
         Layer::E2e,
@@ -108,7 +109,6 @@ fn selected_layers(args: &[String]) -> Result<Vec<Layer>, String> {
         };
         let layer = Layer::DEFAULT
             .into_iter()
-            .chain([Layer::Postgres])
             .find(|l| l.name() == name)
             .ok_or_else(|| {
                 format!(
