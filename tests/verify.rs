@@ -7,8 +7,7 @@ mod support;
 
 use partner_portal::i18n::Locale;
 use portal_domain::{
-    AddressState, AddressStatus, ContactEntry, ContactField, ContactInfo, ErrorCode,
-    SupportSchedule, VerificationDetails,
+    AddressState, AddressStatus, ContactField, ErrorCode, ReviewState, VerificationDetails,
 };
 use support::fake_api::{FakeApi, error};
 use support::{Mounted, settle_until};
@@ -42,20 +41,8 @@ fn status(email: &str, state: AddressState) -> AddressStatus {
 /// An account with saved, complete contact information: one verified
 /// address, one with a link sent and two nobody confirmed.
 fn saved_account() -> FakeApi {
-    let api = FakeApi::new();
+    let api = FakeApi::new().with_complete_info(ReviewState::Current);
     api.with(|s| {
-        s.contact.contact_info = ContactInfo {
-            alert_contacts: vec![1],
-            technical_emergency: vec![ContactEntry::new("oncall@acme.example")],
-            technical_non_emergency: vec![ContactEntry::new("tech@acme.example")],
-            merchant_operational: Vec::new(),
-            operational_google: vec![ContactEntry::new("ops@acme.example")],
-            shared_with_users: ContactEntry::new("support@acme.example"),
-            support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
-        };
-        s.contact.version = 1;
-        s.contact.complete = true;
-        s.session.as_mut().unwrap().contact_info_complete = true;
         s.addresses = vec![
             status("oncall@acme.example", AddressState::Verified),
             status("tech@acme.example", AddressState::Unverified),
