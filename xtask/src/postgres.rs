@@ -20,6 +20,15 @@ pub struct Cluster {
     as_postgres: bool,
 }
 
+/// What `pg_ctl start` is told, besides the data folder.
+fn server_options(port: u16, dir: &std::path::Path) -> String {
+    // Nothing here needs to survive a crash: no fsync.
+    format!(
+        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+        dir.display()
+    )
+}
+
 impl Cluster {
     /// Creates and starts a cluster on a free port.
     pub fn start() -> Result<Self, String> {
@@ -55,21 +64,47 @@ impl Cluster {
                 "--no-sync",
             ])
             .stdout(std::process::Stdio::null()))?;
-        // Nothing here needs to survive a crash: no fsync.
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-            cluster.dir.display()
-        );
-        run(cluster
+        cluster.start_again()?;
+        Ok(cluster)
+    }
+
+    /// Starts the (stopped) cluster.
+    pub fn start_again(&self) -> Result<(), String> {
+        run(self
             .command("pg_ctl")
             .arg("-D")
-            .arg(cluster.dir.join("data"))
-            .args(["-o", &options, "-l"])
-            .arg(cluster.dir.join("log"))
+            .arg(self.dir.join("data"))
+            .args(["-o", &server_options(self.port, &self.dir), "-l"])
+            .arg(self.dir.join("log"))
             .args(["-w", "start"])
             .stdout(std::process::Stdio::null()))
-        .map_err(|e| format!("{e}; see {}", cluster.dir.join("log").display()))?;
-        Ok(cluster)
+        .map_err(|e| format!("{e}; see {}", self.dir.join("log").display()))
+    }
+
+    /// Stops the cluster, ending every connection, until [`Self::start_again`].
+    pub fn stop(&self) -> Result<(), String> {
+        run(self
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["stop", "-m", "fast"])
+            .stdout(std::process::Stdio::null()))
+    }
+
+    /// Creates the (new) database `name`; returns its URL.
+    pub fn create_database(&self, name: &str) -> Result<String, String> {
+        run(self
+            .command("psql")
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", USER])
+            .args([
+                "-d",
+                "postgres",
+                "-q",
+                "-c",
+                &format!("CREATE DATABASE {name}"),
+            ])
+            .stdout(std::process::Stdio::null()))?;
+        Ok(format!("postgres://{USER}@127.0.0.1:{}/{name}", self.port))
     }
 
     /// The URL of the cluster's `postgres` database.
