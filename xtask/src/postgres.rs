@@ -33,6 +33,7 @@ impl Cluster {
     /// Creates and starts a cluster on a free port.
     pub fn start() -> Result<Self, String> {
         let as_postgres = crate::tools::is_root();
+        remove_abandoned(as_postgres);
         let dir = std::env::temp_dir().join(format!("portal-postgres-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -127,6 +128,11 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
+        if !self.dir.join("data/postmaster.pid").exists() {
+            // Not running (never started, or stopped already).
+            let _ = std::fs::remove_dir_all(&self.dir);
+            return;
+        }
         let mut stop = self.command("pg_ctl");
         stop.arg("-D")
             .arg(self.dir.join("data"))
@@ -139,6 +145,38 @@ impl Drop for Cluster {
             );
         }
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Stops and removes the clusters of earlier runs that ended without
+/// cleaning up (Ctrl-C, a killed terminal): those whose xtask process is gone.
+fn remove_abandoned(as_postgres: bool) {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("portal-postgres-"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == std::process::id() || PathBuf::from(format!("/proc/{pid}")).exists() {
+            continue;
+        }
+        let abandoned = Cluster {
+            dir: entry.path(),
+            port: 0,
+            as_postgres,
+        };
+        eprintln!(
+            "removing the test cluster a stopped run left in {}",
+            abandoned.dir.display()
+        );
+        // Dropping it stops it (if it still runs) and removes its folder.
+        drop(abandoned);
     }
 }
 
