@@ -252,7 +252,7 @@ fn expect_ok(response: Response, what: &str) -> Result<Response, String> {
 }
 
 /// `.user.id` of a session answer (`{"user":{"id":7,…},…}`).
-fn user_id(session_json: &str) -> Option<i64> {
+pub(crate) fn user_id(session_json: &str) -> Option<i64> {
     let user = session_json.find("\"user\":")?;
     let rest = &session_json[user..];
     let id = rest.find("\"id\":")? + "\"id\":".len();
@@ -266,7 +266,7 @@ fn user_id(session_json: &str) -> Option<i64> {
 
 /// Complete contact information naming `user_id` as alert contact (the same
 /// as `validContactInfo` of the end-to-end tests).
-fn contact_info(user_id: i64) -> String {
+pub(crate) fn contact_info(user_id: i64) -> String {
     let entry = |email: &str| format!(r#"{{"email":"{email}","name":"","phone":""}}"#);
     format!(
         r#"{{"alert_contacts":[{user_id}],"technical_emergency":[{}],"technical_non_emergency":[{}],"merchant_operational":[],"operational_google":[{}],"shared_with_users":{},"support_hours":[{{"time_zone":"Europe/Madrid","days":["mon","tue","wed","thu","fri"],"all_day":false,"from":"09:00","to":"17:00"}}]}}"#,

@@ -8,6 +8,7 @@ mod bench;
 mod contract;
 mod first_load;
 mod http;
+mod instances;
 mod postgres;
 mod precompress;
 mod process;

@@ -20,10 +20,20 @@ pub struct Cluster {
     as_postgres: bool,
 }
 
+/// What `pg_ctl start` is told, besides the data folder.
+fn server_options(port: u16, dir: &std::path::Path) -> String {
+    // Nothing here needs to survive a crash: no fsync.
+    format!(
+        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+        dir.display()
+    )
+}
+
 impl Cluster {
     /// Creates and starts a cluster on a free port.
     pub fn start() -> Result<Self, String> {
         let as_postgres = crate::tools::is_root();
+        remove_abandoned(as_postgres);
         let dir = std::env::temp_dir().join(format!("portal-postgres-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -55,21 +65,47 @@ impl Cluster {
                 "--no-sync",
             ])
             .stdout(std::process::Stdio::null()))?;
-        // Nothing here needs to survive a crash: no fsync.
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-            cluster.dir.display()
-        );
-        run(cluster
+        cluster.start_again()?;
+        Ok(cluster)
+    }
+
+    /// Starts the (stopped) cluster.
+    pub fn start_again(&self) -> Result<(), String> {
+        run(self
             .command("pg_ctl")
             .arg("-D")
-            .arg(cluster.dir.join("data"))
-            .args(["-o", &options, "-l"])
-            .arg(cluster.dir.join("log"))
+            .arg(self.dir.join("data"))
+            .args(["-o", &server_options(self.port, &self.dir), "-l"])
+            .arg(self.dir.join("log"))
             .args(["-w", "start"])
             .stdout(std::process::Stdio::null()))
-        .map_err(|e| format!("{e}; see {}", cluster.dir.join("log").display()))?;
-        Ok(cluster)
+        .map_err(|e| format!("{e}; see {}", self.dir.join("log").display()))
+    }
+
+    /// Stops the cluster, ending every connection, until [`Self::start_again`].
+    pub fn stop(&self) -> Result<(), String> {
+        run(self
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["stop", "-m", "fast"])
+            .stdout(std::process::Stdio::null()))
+    }
+
+    /// Creates the (new) database `name`; returns its URL.
+    pub fn create_database(&self, name: &str) -> Result<String, String> {
+        run(self
+            .command("psql")
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", USER])
+            .args([
+                "-d",
+                "postgres",
+                "-q",
+                "-c",
+                &format!("CREATE DATABASE {name}"),
+            ])
+            .stdout(std::process::Stdio::null()))?;
+        Ok(format!("postgres://{USER}@127.0.0.1:{}/{name}", self.port))
     }
 
     /// The URL of the cluster's `postgres` database.
@@ -92,6 +128,11 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
+        if !self.dir.join("data/postmaster.pid").exists() {
+            // Not running (never started, or stopped already).
+            let _ = std::fs::remove_dir_all(&self.dir);
+            return;
+        }
         let mut stop = self.command("pg_ctl");
         stop.arg("-D")
             .arg(self.dir.join("data"))
@@ -104,6 +145,38 @@ impl Drop for Cluster {
             );
         }
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Stops and removes the clusters of earlier runs that ended without
+/// cleaning up (Ctrl-C, a killed terminal): those whose xtask process is gone.
+fn remove_abandoned(as_postgres: bool) {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("portal-postgres-"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == std::process::id() || PathBuf::from(format!("/proc/{pid}")).exists() {
+            continue;
+        }
+        let abandoned = Cluster {
+            dir: entry.path(),
+            port: 0,
+            as_postgres,
+        };
+        eprintln!(
+            "removing the test cluster a stopped run left in {}",
+            abandoned.dir.display()
+        );
+        // Dropping it stops it (if it still runs) and removes its folder.
+        drop(abandoned);
     }
 }
 

@@ -255,8 +255,39 @@ fn postgres(tools: &Tools) -> LayerResult {
             .env("PORTAL_TEST_DATABASE_URL", cluster.url())
             .args(["test", "--no-fail-fast", "--package", "portal-server"]),
     );
+    // The tests above built the server binary the checks run.
+    let checks = step("Two server processes on the cluster", || {
+        crate::instances::run(tools, &cluster)
+    });
     drop(cluster);
-    result
+    let (mut counts, mut error) = match result {
+        Ok(counts) => (counts, None),
+        Err((counts, error)) => (counts, Some(error)),
+    };
+    match checks {
+        Ok(checks) => {
+            for (name, outcome) in checks {
+                match outcome {
+                    Ok(()) => {
+                        println!("check {name} ... ok");
+                        counts.passed += 1;
+                    }
+                    Err(e) => {
+                        println!("check {name} ... FAILED: {e}");
+                        counts.failed += 1;
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            let e = format!("the two-server checks could not run: {e}");
+            error = Some(error.map_or(e.clone(), |earlier| format!("{earlier}; {e}")));
+        }
+    }
+    match error {
+        None => Ok(counts),
+        Some(error) => Err((counts, error)),
+    }
 }
 
 /// Every generated test case counts as a test; each unique failure

@@ -353,6 +353,177 @@ pub async fn outbox(config: &Config, limit: u32) -> Result<(), Error> {
     Ok(())
 }
 
+/// Every table of the schema, each after the tables its foreign keys name,
+/// so rows can be inserted in this order.
+const TABLES: &[&str] = &[
+    "accounts",
+    "users",
+    "invitations",
+    "sessions",
+    "contact_info",
+    "audit_log",
+    "outbox",
+    "address_verifications",
+    "warning_dismissals",
+    "throttle_failures",
+];
+
+/// One table's rows as SQLite holds them.
+struct TableRows {
+    name: &'static str,
+    columns: Vec<String>,
+    rows: Vec<Vec<rusqlite::types::Value>>,
+}
+
+/// `portal-server admin copy`: every row of an SQLite database into an
+/// empty PostgreSQL database, ids and versions as they are, so a deployment
+/// moves to PostgreSQL without anyone noticing (sessions included). The
+/// source must be at this build's schema version; the target is migrated
+/// to it, must hold no rows, and receives everything in one transaction,
+/// after which its id sequences continue after the copied ids.
+pub async fn copy(from: &str, to: &str) -> Result<(), Error> {
+    let Location::Sqlite(source) = Location::parse(from)? else {
+        return Err("--from must be an SQLite database: sqlite://PATH".into());
+    };
+    let target = Location::parse(to)?;
+    if !matches!(target, Location::Postgres(_)) {
+        return Err(
+            "--to must be a PostgreSQL database: postgres://USER@HOST:PORT/DATABASE".into(),
+        );
+    }
+    if !source.is_file() {
+        return Err(format!("there is no SQLite database at {}", source.display()).into());
+    }
+    let tables = tokio::task::spawn_blocking(move || read_source(&source))
+        .await?
+        .map_err(|e| e as Error)?;
+    let db = Db::open_location(&target)
+        .map_err(|e| format!("cannot open the database {}: {e}", target.describe()))?;
+    let copied = db
+        .write(move |conn| {
+            let tx = conn.transaction()?;
+            for table in TABLES {
+                let rows: i64 =
+                    tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+                if rows > 0 {
+                    return Ok(Err(format!(
+                        "the target database is not empty (its table {table} has {rows} rows): copy into a new database"
+                    )));
+                }
+            }
+            let mut copied = Vec::new();
+            for table in &tables {
+                let placeholders: Vec<String> =
+                    (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
+                let insert = format!(
+                    "INSERT INTO {} ({}) VALUES ({})",
+                    table.name,
+                    table.columns.join(", "),
+                    placeholders.join(", ")
+                );
+                for row in &table.rows {
+                    let values: Vec<&dyn crate::db::ToSql> =
+                        row.iter().map(|v| v as &dyn crate::db::ToSql).collect();
+                    tx.execute(&insert, values.as_slice())?;
+                }
+                copied.push((table.name, table.rows.len()));
+            }
+            // New rows get ids after the copied ones.
+            let mut statement = tx.prepare(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND is_identity = 'YES'",
+            )?;
+            let identities = statement
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            drop(statement);
+            for (table, column) in identities {
+                tx.query_row(
+                    &format!(
+                        "SELECT setval(pg_get_serial_sequence(?1, ?2), COALESCE(MAX({column}), 0) + 1, false) FROM {table}"
+                    ),
+                    [&table, &column],
+                    |r| r.get::<_, i64>(0),
+                )?;
+            }
+            tx.commit()?;
+            Ok(Ok(copied))
+        })
+        .await??;
+    for (table, rows) in copied {
+        say!("{table}: {rows} rows");
+    }
+    say!(
+        "copied into {} at schema version {}",
+        target.describe(),
+        crate::db::SCHEMA_VERSION
+    );
+    Ok(())
+}
+
+/// Every row of every table, read in one transaction so they agree even
+/// while a server writes to the file.
+fn read_source(
+    path: &std::path::Path,
+) -> Result<Vec<TableRows>, Box<dyn std::error::Error + Send + Sync>> {
+    let mut conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let tx = conn.transaction()?;
+    let version: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version != crate::db::SCHEMA_VERSION {
+        return Err(format!(
+            "{} has schema version {version} but this portal-server copies version {} only: {}",
+            path.display(),
+            crate::db::SCHEMA_VERSION,
+            if version < crate::db::SCHEMA_VERSION {
+                "bring it up to date first with `portal-server admin migrate --database-url sqlite://PATH`"
+            } else {
+                "copy it with a newer portal-server"
+            }
+        )
+        .into());
+    }
+    let mut statement = tx.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let mut names = statement
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(statement);
+    let mut known: Vec<&str> = TABLES.to_vec();
+    known.sort_unstable();
+    names.sort_unstable();
+    if names != known {
+        return Err(format!(
+            "{} has the tables {names:?}, not the {known:?} this portal-server copies",
+            path.display()
+        )
+        .into());
+    }
+    let mut tables = Vec::new();
+    for name in TABLES {
+        let mut statement = tx.prepare(&format!("SELECT name FROM pragma_table_info('{name}')"))?;
+        let columns = statement
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut statement = tx.prepare(&format!("SELECT {} FROM {name}", columns.join(", ")))?;
+        let rows = statement
+            .query_map([], |r| {
+                (0..columns.len())
+                    .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                    .collect::<Result<Vec<_>, _>>()
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        tables.push(TableRows {
+            name,
+            columns,
+            rows,
+        });
+    }
+    Ok(tables)
+}
+
 /// Who the history names for a change made with `portal-server admin import`.
 pub const IMPORT_ACTOR: &str = "Portal operator (import)";
 

@@ -29,10 +29,16 @@
 //!   hold across servers without changing a line of them. Reads run in a
 //!   read-only snapshot (a deferred transaction in WAL mode, `REPEATABLE
 //!   READ` on PostgreSQL) on a pool of their own and never wait for a write.
+//! - **Work outside the write lock**: [`Db::dedicated`] is a PostgreSQL
+//!   connection of the caller's own that takes no part in the write lock
+//!   and keeps a transaction open across awaits, so row locks can claim
+//!   work (the outbox's `FOR UPDATE SKIP LOCKED`) while other servers
+//!   claim other rows.
 //! - **Availability**: PostgreSQL connections reconnect on their next use
 //!   after breaking, so the health check fails while the database is away
 //!   and recovers without a restart.
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -314,6 +320,53 @@ impl Db {
         })
         .await
         .map_err(|e| DbError::Task(e.to_string()))?
+    }
+}
+
+impl Db {
+    /// On PostgreSQL, a connection of the caller's own, outside the write
+    /// lock and the read pool; `None` on SQLite, where one writer does all.
+    pub fn dedicated(&self) -> Option<Dedicated> {
+        match &*self.inner {
+            Inner::Sqlite(_) => None,
+            Inner::Postgres(pg) => Some(Dedicated {
+                conn: Some(pg::PgConn::unconnected()),
+                config: pg.config().clone(),
+            }),
+        }
+    }
+}
+
+/// A PostgreSQL connection that belongs to one task (see
+/// [`Db::dedicated`]). Statements run one closure at a time on the blocking
+/// pool; a transaction begun in one stays open for the next, so a task can
+/// hold row locks while it awaits something else. Dropping it closes the
+/// connection, which rolls back whatever was left open.
+pub struct Dedicated {
+    /// `None` only while a closure runs.
+    conn: Option<pg::PgConn>,
+    config: postgres::Config,
+}
+
+impl Dedicated {
+    /// Runs `f` on this connection (connecting first if needed).
+    pub async fn run<R, F>(&mut self, f: F) -> Result<R, DbError>
+    where
+        F: FnOnce(&mut Connection<'_>) -> Result<R, DbError> + Send + 'static,
+        R: Send + 'static,
+    {
+        let conn = self.conn.take().unwrap_or_else(pg::PgConn::unconnected);
+        let config = self.config.clone();
+        let (conn, result) = tokio::task::spawn_blocking(move || {
+            let cell = RefCell::new(conn);
+            let ready = cell.borrow_mut().ready(&config);
+            let result = ready.and_then(|()| f(&mut Connection::postgres(&cell)));
+            (cell.into_inner(), result)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?;
+        self.conn = Some(conn);
+        result
     }
 }
 

@@ -3,6 +3,13 @@
 //! Handlers only ever queue mail (in the same transaction as the change that
 //! causes it), so a mail server being down never fails a request and no
 //! message is lost: this task retries until the message is accepted.
+//!
+//! Every server runs this task. On PostgreSQL, where several servers share
+//! the outbox, a server claims one message at a time with `FOR UPDATE SKIP
+//! LOCKED` on a connection of its own and holds the claim until it has
+//! recorded the outcome, so each message goes out once however many servers
+//! deliver (and a server that dies mid-send releases its claim). The claim
+//! takes no part in the write lock, so requests never wait for a mail server.
 
 use std::time::Duration;
 
@@ -11,7 +18,14 @@ use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::clock::now;
-use crate::db::Db;
+use crate::db::{Connection, Db, DbError, Dedicated, OptionalExtension};
+
+/// An outbox row to send: id, recipient, subject, body.
+type Pending = (i64, String, String, String);
+
+/// Most messages one pass sends, so a long queue does not starve the next
+/// pass's retries of older ones.
+const BATCH: usize = 20;
 
 /// Give up on a message after this many failed attempts (about a day).
 const MAX_ATTEMPTS: i64 = 50;
@@ -36,8 +50,17 @@ impl Mailer {
         Ok(Self { transport, from })
     }
 
-    /// Sends every unsent message once; returns how many were accepted.
+    /// Sends every unsent message once (up to a batch); returns how many
+    /// were accepted.
     pub async fn deliver_pending(&self, db: &Db) -> usize {
+        match db.dedicated() {
+            Some(mut conn) => self.deliver_claimed(&mut conn).await,
+            None => self.deliver_alone(db).await,
+        }
+    }
+
+    /// SQLite: this server is the outbox's only reader.
+    async fn deliver_alone(&self, db: &Db) -> usize {
         let pending = db
             .write(|conn| {
                 let mut statement = conn.prepare(
@@ -45,14 +68,7 @@ impl Mailer {
                      WHERE sent_at IS NULL AND attempts < ?1 ORDER BY id LIMIT 20",
                 )?;
                 let rows = statement
-                    .query_map([MAX_ATTEMPTS], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                        ))
-                    })?
+                    .query_map([MAX_ATTEMPTS], pending_row)?
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(rows)
             })
@@ -61,26 +77,64 @@ impl Mailer {
         let mut sent = 0;
         for (id, recipient, subject, body) in pending {
             let outcome = self.send(&recipient, &subject, body).await;
-            if outcome.is_ok() {
-                sent += 1;
-            } else if let Err(error) = &outcome {
-                tracing::warn!(%recipient, %error, "mail not delivered; will retry");
-            }
-            let _ = db
-                .write(move |conn| {
-                    match outcome {
-                        Ok(()) => conn.execute(
-                            "UPDATE outbox SET sent_at = ?1, attempts = attempts + 1, last_error = NULL WHERE id = ?2",
-                            params![now(), id],
-                        )?,
-                        Err(error) => conn.execute(
-                            "UPDATE outbox SET attempts = attempts + 1, last_error = ?1 WHERE id = ?2",
-                            params![error, id],
-                        )?,
-                    };
-                    Ok(())
+            sent += usize::from(outcome.is_ok());
+            warn_unless_sent(&recipient, &outcome);
+            let _ = db.write(move |conn| record(conn, id, outcome)).await;
+        }
+        sent
+    }
+
+    /// PostgreSQL: each message claimed with a row lock, sent, and its
+    /// outcome committed before the lock goes. A message another server has
+    /// claimed is skipped; one this pass already tried waits for the next.
+    async fn deliver_claimed(&self, conn: &mut Dedicated) -> usize {
+        let mut sent = 0;
+        let mut after = 0;
+        for _ in 0..BATCH {
+            let claimed = conn
+                .run(move |c| {
+                    c.execute_batch("BEGIN")?;
+                    let claimed = c
+                        .query_row(
+                            "SELECT id, recipient, subject, body FROM outbox
+                             WHERE sent_at IS NULL AND attempts < ?1 AND id > ?2
+                             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                            [MAX_ATTEMPTS, after],
+                            pending_row,
+                        )
+                        .optional();
+                    if !matches!(claimed, Ok(Some(_))) {
+                        let _ = c.execute_batch("ROLLBACK");
+                    }
+                    claimed
                 })
                 .await;
+            let (id, recipient, subject, body) = match claimed {
+                Ok(Some(message)) => message,
+                Ok(None) => break,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot read the outbox; will retry");
+                    break;
+                }
+            };
+            after = id;
+            let outcome = self.send(&recipient, &subject, body).await;
+            let accepted = outcome.is_ok();
+            warn_unless_sent(&recipient, &outcome);
+            let recorded = conn
+                .run(move |c| {
+                    let result = record(c, id, outcome).and_then(|()| c.execute_batch("COMMIT"));
+                    if result.is_err() {
+                        let _ = c.execute_batch("ROLLBACK");
+                    }
+                    result
+                })
+                .await;
+            if let Err(error) = recorded {
+                tracing::warn!(%error, id, "cannot record a delivery; the message will be sent again");
+                break;
+            }
+            sent += usize::from(accepted);
         }
         sent
     }
@@ -111,4 +165,29 @@ impl Mailer {
             }
         });
     }
+}
+
+fn pending_row(r: &crate::db::Row<'_>) -> Result<Pending, DbError> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn warn_unless_sent(recipient: &str, outcome: &Result<(), String>) {
+    if let Err(error) = outcome {
+        tracing::warn!(%recipient, %error, "mail not delivered; will retry");
+    }
+}
+
+/// Marks the message sent, or counts a failed attempt.
+fn record(conn: &Connection<'_>, id: i64, outcome: Result<(), String>) -> Result<(), DbError> {
+    match outcome {
+        Ok(()) => conn.execute(
+            "UPDATE outbox SET sent_at = ?1, attempts = attempts + 1, last_error = NULL WHERE id = ?2",
+            params![now(), id],
+        )?,
+        Err(error) => conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?1 WHERE id = ?2",
+            params![error, id],
+        )?,
+    };
+    Ok(())
 }

@@ -72,6 +72,16 @@ enum AdminCommand {
     /// Bring the database's schema up to date (what the server also does at
     /// start) and print its version; with --database-url, any database.
     Migrate,
+    /// Copy every row of an SQLite database into a new, empty PostgreSQL
+    /// database, with its ids and versions (sessions stay signed in).
+    Copy {
+        /// The SQLite database: sqlite://PATH.
+        #[arg(long)]
+        from: String,
+        /// The PostgreSQL database: postgres://USER@HOST:PORT/DATABASE.
+        #[arg(long)]
+        to: String,
+    },
     /// Print the newest mail in the outbox (invitations and notices).
     Outbox {
         #[arg(long, default_value_t = 20)]
@@ -102,6 +112,7 @@ async fn main() -> std::process::ExitCode {
             role,
         })) => admin::create_user(&config, account, email, name, &role).await,
         Some(Command::Admin(AdminCommand::Outbox { limit })) => admin::outbox(&config, limit).await,
+        Some(Command::Admin(AdminCommand::Copy { from, to })) => admin::copy(&from, &to).await,
         Some(Command::Admin(AdminCommand::Migrate)) => admin::migrate(&config).await,
         Some(Command::Admin(AdminCommand::Export { account })) => {
             admin::export(&config, account).await

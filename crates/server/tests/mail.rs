@@ -5,13 +5,20 @@ mod support;
 use portal_domain::Role;
 use portal_server::mail::Mailer;
 use serde_json::json;
-use support::TestServer;
+use std::time::Duration;
+use support::{TestServer, team};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 
 /// Accepts SMTP sessions and reports each message's envelope recipient and data.
 async fn smtp_server() -> (u16, mpsc::UnboundedReceiver<(String, String)>) {
+    slow_smtp_server(Duration::ZERO).await
+}
+
+/// As [`smtp_server`], taking `delay` to accept each message, as a busy
+/// mail server does.
+async fn slow_smtp_server(delay: Duration) -> (u16, mpsc::UnboundedReceiver<(String, String)>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let (tx, rx) = mpsc::unbounded_channel();
@@ -30,6 +37,7 @@ async fn smtp_server() -> (u16, mpsc::UnboundedReceiver<(String, String)>) {
                     if in_data {
                         if line == "." {
                             in_data = false;
+                            tokio::time::sleep(delay).await;
                             tx.send((recipient.clone(), std::mem::take(&mut data)))
                                 .unwrap();
                             write.write_all(b"250 queued\r\n").await.unwrap();
@@ -129,6 +137,60 @@ async fn an_unreachable_mail_server_keeps_the_message_for_a_retry() {
         .await;
     assert_eq!(attempts, 1);
     assert!(error.is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_two_servers_delivering_each_message_goes_out_exactly_once() {
+    let t = team().await;
+    let a = &t.server;
+    // Servers share an outbox on PostgreSQL only (see instances.rs).
+    if a.db.engine() != portal_server::db::Engine::Postgres {
+        return;
+    }
+    let b = a.another_instance();
+    let token = a.sign_in("admin@acme.example").await;
+    let invited: Vec<String> = (0..6).map(|i| format!("guest{i}@acme.example")).collect();
+    for email in &invited {
+        let answer = a
+            .call("POST", "/api/v1/users")
+            .session(&token)
+            .json(&json!({ "name": "Guest", "email": email, "role": "editor" }))
+            .send()
+            .await;
+        assert_eq!(answer.status, axum::http::StatusCode::CREATED);
+    }
+
+    // Slow enough that both servers are sending at the same time.
+    let (port, mut received) = slow_smtp_server(Duration::from_millis(150)).await;
+    for server in [a, &b] {
+        Mailer::new(&format!("smtp://127.0.0.1:{port}"), "portal@portal.test")
+            .unwrap()
+            .spawn(server.db.clone());
+    }
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while a
+        .count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+        .await
+        > 0
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the outbox never emptied"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Time for a duplicate to arrive, were one on its way.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut recipients = Vec::new();
+    while let Ok((recipient, _)) = received.try_recv() {
+        recipients.push(recipient);
+    }
+    recipients.sort();
+    assert_eq!(recipients, invited);
+    let attempts = a
+        .count("SELECT COUNT(*) FROM outbox WHERE attempts <> 1")
+        .await;
+    assert_eq!(attempts, 0, "every message was handled once");
 }
 
 #[test]

@@ -433,6 +433,13 @@ impl ToSql for Vec<u8> {
     }
 }
 
+/// Any value as SQLite stored it, e.g. one read from a whole row.
+impl ToSql for rusqlite::types::Value {
+    fn to_sql(&self) -> ValueRef<'_> {
+        self.into()
+    }
+}
+
 impl<T: ToSql> ToSql for Option<T> {
     fn to_sql(&self) -> ValueRef<'_> {
         self.as_ref().map_or(ValueRef::Null, ToSql::to_sql)

@@ -46,7 +46,7 @@ pub struct PgConn {
 }
 
 impl PgConn {
-    fn unconnected() -> Self {
+    pub(super) fn unconnected() -> Self {
         Self {
             client: None,
             statements: HashMap::new(),
@@ -54,7 +54,7 @@ impl PgConn {
     }
 
     /// Connects if this connection never did or has broken since.
-    fn ready(&mut self, config: &postgres::Config) -> Result<(), DbError> {
+    pub(super) fn ready(&mut self, config: &postgres::Config) -> Result<(), DbError> {
         if self.client.as_ref().is_some_and(|c| !c.is_closed()) {
             return Ok(());
         }
@@ -206,6 +206,11 @@ impl PgDb {
                 .join()
                 .map_err(|_| DbError::Task("connecting to PostgreSQL panicked".into()))?
         })
+    }
+
+    /// How this server connects, for a connection of its own.
+    pub fn config(&self) -> &postgres::Config {
+        &self.config
     }
 
     /// Runs `f` with the writer, holding the cluster-wide write lock: one

@@ -154,22 +154,34 @@ impl Call<'_> {
 
 pub const PASSWORD: &str = "a long enough password";
 
+/// A small built app: a shell page and its script.
+fn write_small_app(dist: &std::path::Path) {
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>app shell</title><script type=\"module\">import init from '/app.js';</script>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("app.js"), "console.log('app')").unwrap();
+}
+
 impl TestServer {
     pub async fn new() -> Self {
-        Self::with_app(|dist| {
-            std::fs::write(
-                dist.join("index.html"),
-                "<!doctype html><title>app shell</title><script type=\"module\">import init from '/app.js';</script>",
-            )
-            .unwrap();
-            std::fs::write(dist.join("app.js"), "console.log('app')").unwrap();
-        })
-        .await
+        Self::with_app(write_small_app).await
+    }
+
+    /// A server on the database `database_url` names (`None`: an SQLite
+    /// file of its own), whatever `PORTAL_TEST_DATABASE_URL` says.
+    pub async fn on_database(database_url: Option<String>) -> Self {
+        Self::build(database_url, write_small_app)
     }
 
     /// A server whose built app is what `write_app` puts into the (empty)
     /// `dist/` folder it is given; the server reads it at start.
     pub async fn with_app(write_app: impl FnOnce(&std::path::Path)) -> Self {
+        Self::build(test_database_url(), write_app)
+    }
+
+    fn build(database_url: Option<String>, write_app: impl FnOnce(&std::path::Path)) -> Self {
         let dirs = tempfile::tempdir().unwrap();
         let dist = dirs.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -179,7 +191,7 @@ impl TestServer {
             bind: [127, 0, 0, 1].into(),
             data_dir: dirs.path().join("data"),
             dist_dir: dist,
-            database_url: test_database_url(),
+            database_url,
             public_url: Some("http://portal.test".into()),
             allowed_origins: Vec::new(),
             account_name: "First account".into(),
@@ -306,7 +318,7 @@ impl TestServer {
 
 /// A new, empty PostgreSQL database in the cluster `PORTAL_TEST_DATABASE_URL`
 /// names, if it names one: its URL.
-fn test_database_url() -> Option<String> {
+pub fn test_database_url() -> Option<String> {
     let cluster = std::env::var("PORTAL_TEST_DATABASE_URL")
         .ok()
         .filter(|url| !url.is_empty())?;
