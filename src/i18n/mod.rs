@@ -15,6 +15,7 @@ pub mod preview;
 pub mod review;
 pub mod settings;
 pub mod shell;
+pub mod transfer;
 pub mod users;
 pub mod validation;
 pub mod verify;
@@ -103,6 +104,7 @@ pub struct Catalog {
     pub users: users::UsersText,
     pub help: overview::HelpText,
     pub settings: settings::SettingsText,
+    pub transfer: transfer::TransferText,
     pub shell: shell::ShellText,
     pub dashboard: dashboard::DashboardText,
     pub review: review::ReviewText,
@@ -119,6 +121,7 @@ pub static EN: Catalog = Catalog {
     users: users::EN,
     help: overview::HELP_EN,
     settings: settings::EN,
+    transfer: transfer::EN,
     shell: shell::EN,
     dashboard: dashboard::EN,
     review: review::EN,
@@ -135,6 +138,7 @@ pub static ES: Catalog = Catalog {
     users: users::ES,
     help: overview::HELP_ES,
     settings: settings::ES,
+    transfer: transfer::ES,
     shell: shell::ES,
     dashboard: dashboard::ES,
     review: review::ES,

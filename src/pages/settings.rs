@@ -1,7 +1,9 @@
 //! Settings → Contact information and Settings → Users.
 
+mod transfer;
+
 use leptos::prelude::*;
-use portal_domain::{ContactInfoResponse, HistoryEntry};
+use portal_domain::{ContactInfoResponse, FieldChange, HistoryEntry};
 
 use crate::api::Api;
 use crate::components::end_user_preview::EndUserPreview;
@@ -9,6 +11,7 @@ use crate::components::local_date::local_date_time;
 use crate::components::{ContactForm, UsersPanel, WithContactAndUsers};
 use crate::i18n::I18n;
 use crate::state::{AccountData, Announcer, Resource, Session};
+use transfer::ContactTransfer;
 
 /// The onboarding form again, pre-filled, with who saved last and the history.
 ///
@@ -31,6 +34,13 @@ pub fn ContactSettings() -> impl IntoView {
         announcer.announce(i18n.t().settings.saved);
         saves.update(|n| *n += 1);
     });
+    // Bumped after an import is saved: the form starts again from it.
+    let imports = RwSignal::new(0u32);
+    let on_imported = Callback::new(move |saved: ContactInfoResponse| {
+        data.set_contact(saved);
+        saves.update(|n| *n += 1);
+        imports.update(|n| *n += 1);
+    });
     let updated = move || {
         contact.with(|c| {
             c.ready()
@@ -49,12 +59,20 @@ pub fn ContactSettings() -> impl IntoView {
                     }
                 })
         }}
-        <WithContactAndUsers ready=move |contact, users| {
+        <WithContactAndUsers ready=move |_, _| {
+            let editable = editable();
+            let form = move || {
+                imports.track();
+                let contact = data.contact().with_untracked(|c| c.ready().cloned())?;
+                let users = data.users().with_untracked(|u| u.ready().cloned())?;
+                Some(view! { <ContactForm data=contact users=users on_saved=on_saved editable=editable /> })
+            };
             view! {
-                <Show when=move || !editable()>
+                <Show when=move || !editable>
                     <p class="notice">{move || i18n.t().settings.read_only}</p>
                 </Show>
-                <ContactForm data=contact users=users on_saved=on_saved editable=editable() />
+                {form}
+                <ContactTransfer editable=editable on_imported=on_imported />
             }
                 .into_any()
         } />
@@ -129,30 +147,39 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
             <p class="history__who">
                 {move || (i18n.t().settings.changed_by)(&actor_name, &local_date_time(&at, i18n.locale()))}
             </p>
-            <dl class="history__changes">
-                {changes
-                    .into_iter()
-                    .map(|change| {
-                        let field = change.field.clone();
-                        let none = move || i18n.t().settings.empty_value;
-                        let before = change.before.join(", ");
-                        let after = change.after.join(", ");
-                        view! {
-                            <dt>{move || i18n.t().settings.field_name(&field)}</dt>
-                            <dd>
-                                <span class="history__before">
-                                    {let before = before.clone(); move || if before.is_empty() { none().to_owned() } else { before.clone() }}
-                                </span>
-                                " → "
-                                <span class="history__after">
-                                    {let after = after.clone(); move || if after.is_empty() { none().to_owned() } else { after.clone() }}
-                                </span>
-                            </dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
+            <ChangeList changes=changes />
         </li>
+    }
+}
+
+/// Each changed field with its value before → after, as the history and an
+/// import's preview show them.
+#[component]
+pub fn ChangeList(changes: Vec<FieldChange>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let none = move || i18n.t().settings.empty_value;
+    view! {
+        <dl class="history__changes">
+            {changes
+                .into_iter()
+                .map(|change| {
+                    let FieldChange { field, before, after } = change;
+                    let (before, after) = (before.join(", "), after.join(", "));
+                    view! {
+                        <dt>{move || i18n.t().settings.field_name(&field)}</dt>
+                        <dd>
+                            <span class="history__before">
+                                {move || if before.is_empty() { none().to_owned() } else { before.clone() }}
+                            </span>
+                            " → "
+                            <span class="history__after">
+                                {move || if after.is_empty() { none().to_owned() } else { after.clone() }}
+                            </span>
+                        </dd>
+                    }
+                })
+                .collect_view()}
+        </dl>
     }
 }
 

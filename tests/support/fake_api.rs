@@ -33,6 +33,8 @@ pub struct FakeState {
     pub failures: HashMap<String, ApiError>,
     /// Passwords accepted by `sign_in`, by address.
     pub passwords: HashMap<String, String>,
+    /// The `If-Match` version of every save of the contact information.
+    pub saved_with: Vec<i64>,
 }
 
 /// A cheap handle: clone it into the app and keep one to inspect.
@@ -135,6 +137,7 @@ impl FakeApi {
             calls: Vec::new(),
             failures: HashMap::new(),
             passwords: HashMap::from([("ana@acme.example".into(), "correct password".into())]),
+            saved_with: Vec::new(),
         })))
     }
 
@@ -393,6 +396,7 @@ impl PortalApi for FakeApi {
 
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
         self.answer("save_contact_info", move |s| {
+            s.saved_with.push(version);
             if version != s.contact.version {
                 return Err(error(412, ErrorCode::VersionConflict, Vec::new()));
             }

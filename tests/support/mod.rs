@@ -173,6 +173,38 @@ impl Mounted {
     }
 }
 
+impl Mounted {
+    /// Chooses a file named `name` holding `text` in the file input with
+    /// `data-testid`, as the browser's file picker does.
+    pub fn choose_file(&self, id: &str, name: &str, text: &str) {
+        let input = self.get(id);
+        let parts = js_sys::Array::of1(&text.into());
+        let constructor: js_sys::Function = js_sys::Reflect::get(&window(), &"File".into())
+            .unwrap()
+            .unchecked_into();
+        let file =
+            js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&parts, &name.into()))
+                .unwrap();
+        let transfer = construct_plain("DataTransfer");
+        let items = js_sys::Reflect::get(&transfer, &"items".into()).unwrap();
+        let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into())
+            .unwrap()
+            .unchecked_into();
+        add.call1(&items, &file).unwrap();
+        let files = js_sys::Reflect::get(&transfer, &"files".into()).unwrap();
+        js_sys::Reflect::set(&input, &"files".into(), &files).unwrap();
+        dispatch(&input, "change", true);
+    }
+}
+
+/// `new Class()`.
+fn construct_plain(class: &str) -> wasm_bindgen::JsValue {
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window(), &class.into())
+        .unwrap()
+        .unchecked_into();
+    js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).unwrap()
+}
+
 /// Sends an event of `kind` to `target`, built like the browser's own.
 fn dispatch(target: &web_sys::EventTarget, kind: &str, bubbles: bool) {
     let init = js_sys::Object::new();

@@ -25,7 +25,7 @@ pub use account::{
     UserStatus, would_remove_last_administrator,
 };
 pub use api::{ErrorBody, FieldError};
-pub use changes::{ADDRESS_FIELDS, AddressChange, address_changes};
+pub use changes::{ADDRESS_FIELDS, AddressChange, address_changes, field_changes};
 pub use codes::{Code, ErrorCode};
 pub use contact::{ContactEntry, ContactField, ContactInfo, SupportSchedule, Weekday};
 pub use coverage::{coverage_warnings, support_is_round_the_clock};

@@ -24,17 +24,20 @@ mod values;
 
 use leptos::portal::Portal;
 use leptos::prelude::*;
-use portal_domain::{ContactInfoResponse, User};
+use portal_domain::{ContactInfoResponse, FieldError, User};
 
 use self::conflict::ConflictPanel;
 use self::controller::Controller;
 use self::footer::{Footer, FormButton};
+use self::messages::Target;
 use self::read_only::ReadOnlyContactInfo;
 use self::sections::Sections;
+pub use self::state::focus_soon;
 use self::state::{Form, editable_copy};
 use self::summary::ErrorSummary;
 pub use self::support_hours::browser_time_zone;
 use crate::i18n::I18n;
+use crate::i18n::validation::message;
 use crate::state::AccountData;
 
 #[component]
@@ -124,3 +127,13 @@ pub fn ContactForm(
 /// scrolling content. The submit button names the form, so it still submits it.
 #[derive(Clone, Copy)]
 pub struct FormActionsSlot(pub NodeRef<leptos::html::Div>);
+
+/// A rule's finding in words: where it is in the form, then what to do, as
+/// the error summary lists it.
+pub fn error_sentence(i18n: I18n, error: &FieldError) -> String {
+    let what = message(i18n.t(), error);
+    match Target::parse(error.path) {
+        Some(target) => format!("{}: {what}", target.describe(i18n)),
+        None => what,
+    }
+}

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use portal_domain::FieldError;
 
+use super::error_sentence;
 use super::messages::Target;
 use super::state::{Form, focus_soon};
 use crate::i18n::I18n;
-use crate::i18n::validation::message;
 use crate::state::Session;
 
 #[component]
@@ -33,13 +33,7 @@ pub fn ErrorSummary(form: Form) -> impl IntoView {
     });
     let item = move |error: FieldError| {
         let target = Target::parse(error.path);
-        let text = move || {
-            let what = message(i18n.t(), &error);
-            match target {
-                Some(target) => format!("{}: {what}", target.describe(i18n)),
-                None => what,
-            }
-        };
+        let text = move || error_sentence(i18n, &error);
         match target {
             Some(target) => view! {
                 <li>

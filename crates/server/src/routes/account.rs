@@ -7,8 +7,8 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use portal_domain::{
-    Account, ContactField, ContactInfo, ContactInfoResponse, ErrorCode, FieldChange, HistoryEntry,
-    HistoryPage, normalize_contact_info, validate_contact_info,
+    Account, ContactInfo, ContactInfoResponse, ErrorCode, HistoryEntry, HistoryPage, field_changes,
+    normalize_contact_info, validate_contact_info,
 };
 use serde::Deserialize;
 
@@ -255,7 +255,11 @@ pub async fn history(
                         id,
                         at: rfc3339(at),
                         actor_name,
-                        changes: diff(&parse(before), &parse(after).unwrap_or_default(), &names),
+                        changes: field_changes(
+                            parse(before).as_ref(),
+                            &parse(after).unwrap_or_default(),
+                            &|id| names.get(&id).cloned(),
+                        ),
                     }
                 })
                 .collect();
@@ -263,77 +267,6 @@ pub async fn history(
         })
         .await?;
     Ok(Json(result))
-}
-
-/// The fields that differ between two versions, each rendered as lines.
-fn diff(
-    before: &Option<ContactInfo>,
-    after: &ContactInfo,
-    names: &std::collections::HashMap<i64, String>,
-) -> Vec<FieldChange> {
-    let empty = ContactInfo::default();
-    let before = before.as_ref().unwrap_or(&empty);
-    let render = |info: &ContactInfo, field: ContactField| match field {
-        ContactField::AlertContacts => render_users(&info.alert_contacts, names),
-        ContactField::TechnicalEmergency => render_entries(&info.technical_emergency),
-        ContactField::TechnicalNonEmergency => render_entries(&info.technical_non_emergency),
-        ContactField::MerchantOperational => render_entries(&info.merchant_operational),
-        ContactField::OperationalGoogle => render_entries(&info.operational_google),
-        ContactField::SharedWithUsers => {
-            render_entries(std::slice::from_ref(&info.shared_with_users))
-        }
-        ContactField::SupportHours => render_schedules(&info.support_hours),
-    };
-    ContactField::ALL
-        .into_iter()
-        .map(|field| (field, render(before, field), render(after, field)))
-        .filter(|(_, b, a)| b != a)
-        .map(|(field, before, after)| FieldChange {
-            field: field.path_prefix().to_owned(),
-            before,
-            after,
-        })
-        .collect()
-}
-
-fn render_users(ids: &[i64], names: &std::collections::HashMap<i64, String>) -> Vec<String> {
-    ids.iter()
-        .map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}")))
-        .collect()
-}
-
-fn render_entries(entries: &[portal_domain::ContactEntry]) -> Vec<String> {
-    entries
-        .iter()
-        .filter(|e| !e.email.is_empty())
-        .map(|e| {
-            let mut line = if e.name.is_empty() {
-                e.email.clone()
-            } else {
-                format!("{} <{}>", e.name, e.email)
-            };
-            if !e.phone.is_empty() {
-                line.push(' ');
-                line.push_str(&e.phone);
-            }
-            line
-        })
-        .collect()
-}
-
-fn render_schedules(schedules: &[portal_domain::SupportSchedule]) -> Vec<String> {
-    schedules
-        .iter()
-        .map(|s| {
-            let days: Vec<&str> = s.days.iter().map(|d| d.as_str()).collect();
-            let hours = if s.all_day {
-                "24h".to_owned()
-            } else {
-                format!("{}–{}", s.from, s.to)
-            };
-            format!("{} {} {}", s.time_zone, days.join(","), hours)
-        })
-        .collect()
 }
 
 /// The stored contact information if it is still at the version `expected`
