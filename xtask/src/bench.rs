@@ -94,6 +94,24 @@ impl WrkResult {
     fn p99(&self) -> f64 {
         self.latency_ms[3]
     }
+
+    /// Runs made at the same time against several servers, as one: requests
+    /// and errors add up, and each percentile is the worst of the runs'.
+    fn combined(runs: &[WrkResult]) -> WrkResult {
+        let mut latency_ms = [0.0_f64; 4];
+        for run in runs {
+            for (worst, ms) in latency_ms.iter_mut().zip(run.latency_ms) {
+                *worst = worst.max(ms);
+            }
+        }
+        WrkResult {
+            requests: runs.iter().map(|r| r.requests).sum(),
+            requests_per_sec: runs.iter().map(|r| r.requests_per_sec).sum(),
+            latency_ms,
+            non_2xx: runs.iter().map(|r| r.non_2xx).sum(),
+            socket_errors: runs.iter().map(|r| r.socket_errors).sum(),
+        }
+    }
 }
 
 /// The signed-in administrator and the contact information it saved.
@@ -108,59 +126,53 @@ pub fn main(args: &[String]) -> Result<(), String> {
     if args.first().map(String::as_str) == Some("--first-load") {
         return crate::first_load::main(&args[1..]);
     }
-    if let Some(extra) = args.first() {
-        return Err(format!("`bench` takes no options (got `{extra}`)"));
-    }
+    let postgres = match args {
+        [] => None,
+        [flag] if flag == "--postgres" => Some(None),
+        [flag, url] if flag == "--database-url" => Some(Some(url.clone())),
+        _ => {
+            return Err(format!(
+                "`bench` takes `--first-load`, `--postgres` or `--database-url postgres://…` (got `{}`)",
+                args.join(" ")
+            ));
+        }
+    };
     let tools = Tools::new()?;
     tools.wrk()?;
-    let server = TestServer::start_release_api(&tools)?;
-    let session = step(
-        "Creating an account and an administrator, signing in, saving contact information",
-        || prepare(&tools, &server),
-    )?;
-    let url = format!("{}{PATH}", server.url);
     let scripts = TempDir::new("portal-bench-wrk")?;
 
-    let get = run_wrk(
-        &tools,
-        "GET throughput",
-        GET_THROUGHPUT,
-        &url,
-        &session,
-        None,
-    )?;
-    let low = run_wrk(
-        &tools,
-        "GET latency at low load",
-        GET_LOW_LOAD,
-        &url,
-        &session,
-        None,
-    )?;
-    let script = scripts.0.join("put.lua");
-    std::fs::write(
-        &script,
-        PUT_SCRIPT
-            .replace("__BODY__", &session.body)
-            .replace("__ETAG__", &session.etag),
-    )
-    .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
-    let put = run_wrk(
-        &tools,
-        "Durable PUT, one after another",
-        PUT_SEQUENTIAL,
-        &url,
-        &session,
-        Some(&script),
-    )?;
+    let server = TestServer::start_release_api(&tools)?;
+    let sqlite = measure(&tools, &scripts, &[&server])?;
     drop(server);
+    print!("{}", report(&sqlite));
+    let mut failures = sqlite.failures("SQLite");
 
-    print!("{}", report(&get, &low, &put));
-    let failures: Vec<String> = [("GET", &get), ("low-load GET", &low), ("PUT", &put)]
-        .into_iter()
-        .filter(|(_, result)| result.non_2xx > 0)
-        .map(|(name, result)| format!("{} {name} requests answered an error", result.non_2xx))
-        .collect();
+    if let Some(url) = postgres {
+        // A cluster of our own syncs every commit to disk, like SQLite's FULL.
+        let cluster = match url {
+            Some(_) => None,
+            None => {
+                tools.postgresql()?;
+                Some(step(
+                    "Starting a PostgreSQL cluster that syncs its commits",
+                    crate::postgres::Cluster::start_durable,
+                )?)
+            }
+        };
+        let url = match (&cluster, url) {
+            (Some(cluster), _) => cluster.create_database("portal_bench")?,
+            (None, Some(url)) => url,
+            (None, None) => unreachable!("a URL or a cluster of our own"),
+        };
+        let first = TestServer::start_release_api_on(&tools, &url)?;
+        let one = measure(&tools, &scripts, &[&first])?;
+        let second = TestServer::start_release_api_on(&tools, &url)?;
+        let two = measure(&tools, &scripts, &[&first, &second])?;
+        drop((first, second, cluster));
+        print!("{}", compare(&sqlite, &one, &two));
+        failures.extend(one.failures("PostgreSQL, one instance"));
+        failures.extend(two.failures("PostgreSQL, two instances"));
+    }
     if failures.is_empty() {
         Ok(())
     } else {
@@ -171,10 +183,140 @@ pub fn main(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The three runs' figures on one set-up.
+struct Figures {
+    get: WrkResult,
+    low: WrkResult,
+    put: WrkResult,
+}
+
+impl Figures {
+    fn failures(&self, engine: &str) -> Vec<String> {
+        [
+            ("GET", &self.get),
+            ("low-load GET", &self.low),
+            ("PUT", &self.put),
+        ]
+        .into_iter()
+        .filter(|(_, result)| result.non_2xx > 0)
+        .map(|(name, result)| {
+            format!(
+                "{engine}: {} {name} requests answered an error",
+                result.non_2xx
+            )
+        })
+        .collect()
+    }
+}
+
+/// The three runs against `servers`, the load split evenly between them.
+/// Each server gets an account of its own, so the PUTs of one never race
+/// those of another for the same version.
+fn measure(tools: &Tools, scripts: &TempDir, servers: &[&TestServer]) -> Result<Figures, String> {
+    let mut targets = Vec::new();
+    for server in servers {
+        // A new administrator per server and per set-up measured.
+        let email = format!(
+            "bench-admin-{}-of-{}@partner.example",
+            server.port,
+            servers.len()
+        );
+        let session = step(
+            "Creating an account and an administrator, signing in, saving contact information",
+            || prepare_as(tools, server, &email),
+        )?;
+        let script = scripts.0.join(format!("put-{}.lua", server.port));
+        std::fs::write(
+            &script,
+            PUT_SCRIPT
+                .replace("__BODY__", &session.body)
+                .replace("__ETAG__", &session.etag),
+        )
+        .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+        targets.push((format!("{}{PATH}", server.url), session, script));
+    }
+    let split = |load: Load| Load {
+        threads: (load.threads / servers.len() as u32).max(1),
+        connections: (load.connections / servers.len() as u32).max(1),
+    };
+    let run = |title: &str, load: Load, put: bool| -> Result<WrkResult, String> {
+        let load = split(load);
+        let results = std::thread::scope(|scope| {
+            let runs: Vec<_> = targets
+                .iter()
+                .map(|(url, session, script)| {
+                    scope.spawn(move || {
+                        run_wrk(
+                            tools,
+                            title,
+                            load,
+                            url,
+                            session,
+                            put.then_some(script.as_path()),
+                        )
+                    })
+                })
+                .collect();
+            runs.into_iter()
+                .map(|run| {
+                    run.join()
+                        .unwrap_or_else(|_| Err("a wrk run panicked".into()))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        })?;
+        Ok(WrkResult::combined(&results))
+    };
+    Ok(Figures {
+        get: run("GET throughput", GET_THROUGHPUT, false)?,
+        low: run("GET latency at low load", GET_LOW_LOAD, false)?,
+        put: run("Durable PUT, one after another", PUT_SEQUENTIAL, true)?,
+    })
+}
+
+/// PostgreSQL's figures beside SQLite's, run by run.
+fn compare(sqlite: &Figures, one: &Figures, two: &Figures) -> String {
+    let mut out = format!(
+        "\nThe same runs on PostgreSQL (commits synced to disk), with one portal-server and with \
+         two sharing the database (the load split between them; each has its own account):\n\n{:<34}{:>16}{:>16}{:>16}\n",
+        "run", "SQLite", "PG, 1 instance", "PG, 2 instances"
+    );
+    let rows: [(&str, fn(&Figures) -> String); 5] = [
+        ("GET throughput, req/s", |f: &Figures| {
+            thousands(f.get.requests_per_sec)
+        }),
+        ("GET throughput, p99", |f: &Figures| {
+            format!("{:.2}ms", f.get.p99())
+        }),
+        ("GET low load, p99", |f: &Figures| {
+            format!("{:.2}ms", f.low.p99())
+        }),
+        ("durable PUT, req/s", |f: &Figures| {
+            thousands(f.put.requests_per_sec)
+        }),
+        ("durable PUT, p99", |f: &Figures| {
+            format!("{:.2}ms", f.put.p99())
+        }),
+    ];
+    for (name, value) in rows {
+        out.push_str(&format!(
+            "{name:<34}{:>16}{:>16}{:>16}\n",
+            value(sqlite),
+            value(one),
+            value(two)
+        ));
+    }
+    out
+}
+
 /// Creates an account and its administrator with the admin commands, signs in
 /// once (sign-in is rate limited per address) and saves valid contact
 /// information, so every PUT afterwards updates it.
 pub fn prepare(tools: &Tools, server: &TestServer) -> Result<Session, String> {
+    prepare_as(tools, server, EMAIL)
+}
+
+/// [`prepare`] with the administrator's address.
+fn prepare_as(tools: &Tools, server: &TestServer, email: &str) -> Result<Session, String> {
     let created =
         admin_output(
             server
@@ -191,12 +333,12 @@ pub fn prepare(tools: &Tools, server: &TestServer) -> Result<Session, String> {
     admin_output(
         server
             .admin(tools)
-            .args(["create-user", "--account", &partner_id, "--email", EMAIL])
+            .args(["create-user", "--account", &partner_id, "--email", email])
             .args(["--name", "Bench Admin", "--role", "administrator"])
             .env("PORTAL_PASSWORD", PASSWORD),
     )?;
 
-    let sign_in = format!(r#"{{"email":"{EMAIL}","password":"{PASSWORD}"}}"#);
+    let sign_in = format!(r#"{{"email":"{email}","password":"{PASSWORD}"}}"#);
     let signed_in = expect_ok(
         http::request(server.port, "POST", "/api/v1/session", &[], Some(&sign_in))?,
         "sign-in",
@@ -380,7 +522,8 @@ fn duration_ms(text: &str) -> Option<f64> {
 }
 
 /// The figures of all runs, then each target beside what was measured.
-fn report(get: &WrkResult, low: &WrkResult, put: &WrkResult) -> String {
+fn report(figures: &Figures) -> String {
+    let Figures { get, low, put } = figures;
     let cores = std::thread::available_parallelism().map_or(0, usize::from);
     let mut out = String::new();
     out.push_str(&format!(

@@ -18,20 +18,37 @@ pub struct Cluster {
     dir: PathBuf,
     pub port: u16,
     as_postgres: bool,
+    /// Whether commits reach the disk (for measuring), or not (for tests).
+    durable: bool,
 }
 
 /// What `pg_ctl start` is told, besides the data folder.
-fn server_options(port: u16, dir: &std::path::Path) -> String {
-    // Nothing here needs to survive a crash: no fsync.
-    format!(
-        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+fn server_options(port: u16, dir: &std::path::Path, durable: bool) -> String {
+    let base = format!(
+        "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200",
         dir.display()
-    )
+    );
+    if durable {
+        base
+    } else {
+        // Nothing a test writes needs to survive a crash: no fsync.
+        format!("{base} -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+    }
 }
 
 impl Cluster {
-    /// Creates and starts a cluster on a free port.
+    /// Creates and starts a cluster for tests on a free port.
     pub fn start() -> Result<Self, String> {
+        Self::start_with(false)
+    }
+
+    /// Creates and starts a cluster whose commits are synced to disk, as a
+    /// production server's are, for measuring.
+    pub fn start_durable() -> Result<Self, String> {
+        Self::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> Result<Self, String> {
         let as_postgres = crate::tools::is_root();
         remove_abandoned(as_postgres);
         let dir = std::env::temp_dir().join(format!("portal-postgres-{}", std::process::id()));
@@ -46,6 +63,7 @@ impl Cluster {
             dir,
             port,
             as_postgres,
+            durable,
         };
         if as_postgres {
             run(Command::new("chown").arg("postgres").arg(&cluster.dir))?;
@@ -75,7 +93,11 @@ impl Cluster {
             .command("pg_ctl")
             .arg("-D")
             .arg(self.dir.join("data"))
-            .args(["-o", &server_options(self.port, &self.dir), "-l"])
+            .args([
+                "-o",
+                &server_options(self.port, &self.dir, self.durable),
+                "-l",
+            ])
             .arg(self.dir.join("log"))
             .args(["-w", "start"])
             .stdout(std::process::Stdio::null()))
@@ -170,6 +192,7 @@ fn remove_abandoned(as_postgres: bool) {
             dir: entry.path(),
             port: 0,
             as_postgres,
+            durable: false,
         };
         eprintln!(
             "removing the test cluster a stopped run left in {}",

@@ -16,6 +16,8 @@ pub struct TestServer {
     pub port: u16,
     server_bin: PathBuf,
     dist_dir: PathBuf,
+    /// The shared database, when not the data folder's SQLite file.
+    database_url: Option<String>,
     // Dropped in field order: the server stops before its data is removed.
     _process: KillOnDrop,
     data_dir: TempDir,
@@ -71,6 +73,22 @@ impl TestServer {
         )
     }
 
+    /// [`Self::start_release_api`] on the shared database at `database_url`;
+    /// call it again for another instance on the same data.
+    pub fn start_release_api_on(tools: &Tools, database_url: &str) -> Result<Self, String> {
+        build_release_server(tools)?;
+        let server_bin = tools.target_dir().join("release/portal-server");
+        let dist = TempDir::new("portal-no-app")?;
+        Self::launch_on(
+            tools,
+            "portal-bench",
+            server_bin,
+            (dist.0.clone(), Some(dist)),
+            true,
+            Some(database_url.to_owned()),
+        )
+    }
+
     /// Builds the server in release and starts it serving the release app
     /// already built into `dist/` (as `cargo xtask serve` runs it), with quiet
     /// logs, for measuring page loads.
@@ -93,6 +111,26 @@ impl TestServer {
         owned_dist: Option<TempDir>,
         quiet: bool,
     ) -> Result<Self, String> {
+        Self::launch_on(
+            tools,
+            prefix,
+            server_bin,
+            (dist_dir, owned_dist),
+            quiet,
+            None,
+        )
+    }
+
+    /// [`Self::launch`], keeping the data in the database at `database_url`
+    /// (shared with other servers) when given.
+    fn launch_on(
+        tools: &Tools,
+        prefix: &str,
+        server_bin: PathBuf,
+        (dist_dir, owned_dist): (PathBuf, Option<TempDir>),
+        quiet: bool,
+        database_url: Option<String>,
+    ) -> Result<Self, String> {
         let data_dir = TempDir::new(prefix)?;
         let port = free_port()?;
         let url = format!("http://127.0.0.1:{port}");
@@ -104,6 +142,9 @@ impl TestServer {
             .arg(&data_dir.0)
             .args(["--public-url", &url])
             .env("PORTAL_LOG", if quiet { "error" } else { "warn" });
+        if let Some(database_url) = &database_url {
+            command.args(["--database-url", database_url]);
+        }
         if quiet {
             command.stdout(Stdio::null());
         }
@@ -117,6 +158,7 @@ impl TestServer {
             port,
             server_bin,
             dist_dir,
+            database_url,
             _process: process,
             data_dir,
             _dist_dir: owned_dist,
@@ -144,6 +186,9 @@ impl TestServer {
             .env("PORTAL_DATA_DIR", &self.data_dir.0)
             .env("PORTAL_PUBLIC_URL", &self.url)
             .env("PORTAL_LOG", "warn");
+        if let Some(database_url) = &self.database_url {
+            command.env("PORTAL_DATABASE_URL", database_url);
+        }
         command
     }
 }
