@@ -273,6 +273,9 @@ fn measure(tools: &Tools, scripts: &TempDir, servers: &[&TestServer]) -> Result<
     })
 }
 
+/// A line of [`compare`]: its name and how it reads a set-up's figure.
+type ComparedRow = (&'static str, fn(&Figures) -> String);
+
 /// PostgreSQL's figures beside SQLite's, run by run.
 fn compare(sqlite: &Figures, one: &Figures, two: &Figures) -> String {
     let mut out = format!(
@@ -280,7 +283,7 @@ fn compare(sqlite: &Figures, one: &Figures, two: &Figures) -> String {
          two sharing the database (the load split between them; each has its own account):\n\n{:<34}{:>16}{:>16}{:>16}\n",
         "run", "SQLite", "PG, 1 instance", "PG, 2 instances"
     );
-    let rows: [(&str, fn(&Figures) -> String); 5] = [
+    let rows: [ComparedRow; 5] = [
         ("GET throughput, req/s", |f: &Figures| {
             thousands(f.get.requests_per_sec)
         }),
