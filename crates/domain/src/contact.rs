@@ -204,6 +204,12 @@ impl ContactField {
         ContactField::SupportHours,
     ];
 
+    /// Whether an account has this field: the merchant operational contact
+    /// only when its integrations need it.
+    pub fn applies(self, merchant_contact_required: bool) -> bool {
+        merchant_contact_required || self != ContactField::MerchantOperational
+    }
+
     /// The field's JSON key, which is also how its
     /// [`FieldPath`](crate::FieldPath) is written.
     pub fn path_prefix(self) -> &'static str {

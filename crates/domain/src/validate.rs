@@ -708,4 +708,4 @@ pub fn validate_contact_info(info: &ContactInfo, rules: &Rules<'_>) -> Report {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -38,7 +38,7 @@ pub fn Footer(controller: Controller) -> impl IntoView {
         let merchant = form.merchant_required.get();
         let required: Vec<ContactField> = ContactField::ALL
             .into_iter()
-            .filter(|f| merchant || *f != ContactField::MerchantOperational)
+            .filter(|f| f.applies(merchant))
             .collect();
         let done = form.report.with(|report| {
             required

@@ -35,7 +35,7 @@ pub fn ReadOnlyContactInfo(data: ContactInfoResponse, users: Vec<User>) -> impl 
                 <h2 class="contact-form__section-title">{title}</h2>
                 {fields
                     .iter()
-                    .filter(|f| merchant || **f != ContactField::MerchantOperational)
+                    .filter(|f| f.applies(merchant))
                     .map(|f| field(*f))
                     .collect_view()}
             </section>

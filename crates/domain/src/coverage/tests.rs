@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::validate::tests::valid_info as calm;
 use crate::validate::{Rules, validate_contact_info};
 
 fn entry(email: &str) -> ContactEntry {
@@ -14,20 +15,6 @@ fn schedule(zone: &str, days: &[Weekday], from: &str, to: &str) -> SupportSchedu
         all_day: false,
         from: from.to_owned(),
         to: to.to_owned(),
-    }
-}
-
-/// Complete information that raises no warning: the emergency contact has a
-/// phone, every address is different, one office-hours schedule.
-fn calm() -> ContactInfo {
-    ContactInfo {
-        alert_contacts: vec![1],
-        technical_emergency: vec![entry("oncall@partner.example").with_phone("+34911234567")],
-        technical_non_emergency: vec![entry("dev@partner.example")],
-        merchant_operational: vec![],
-        operational_google: vec![entry("ops@partner.example")],
-        shared_with_users: entry("support@partner.example"),
-        support_hours: vec![SupportSchedule::weekdays_nine_to_five("Europe/Madrid")],
     }
 }
 

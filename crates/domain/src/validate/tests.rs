@@ -38,7 +38,10 @@ fn entry(email: &str) -> ContactEntry {
     ContactEntry::new(email)
 }
 
-fn valid_info() -> ContactInfo {
+/// Complete information that raises no error and no warning: the emergency
+/// contact has a phone, every address is different, one office-hours
+/// schedule. The coverage tests start from it too.
+pub(crate) fn valid_info() -> ContactInfo {
     ContactInfo {
         alert_contacts: vec![1],
         technical_emergency: vec![entry("oncall@partner.example").with_phone("+34911234567")],
