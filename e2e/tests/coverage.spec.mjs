@@ -35,5 +35,7 @@ test('advice about the saved information shows by its field and on the Overview 
   await signIn(colleague, editor);
   await expect(colleague.getByTestId('checklist')).toBeVisible();
   await expect(colleague.getByTestId(`coverage-${CODE}`)).toHaveCount(0);
+  const seen = await (await colleague.request.get('/api/v1/account/contact-info')).json();
+  expect(seen.dismissed_warnings).toContain(CODE);
   await other.close();
 });

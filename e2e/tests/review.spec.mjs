@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { PASSWORD, expectAccessible, validContactInfo } from './helpers.mjs';
+import { PASSWORD, expectAccessible, signIn, validContactInfo } from './helpers.mjs';
 
 const bin = process.env.PORTAL_SERVER_BIN;
 
@@ -97,15 +97,6 @@ async function accountReviewedDaysAgo(browser, days) {
   };
 }
 
-/** Signs in on `server` through the form and waits until the portal shows. */
-async function signIn(page, server, email) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.locator('input[autocomplete="username"]').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
 async function reviewOn(page, server) {
   const answer = await page.request.get(`${server.url}/api/v1/account/contact-info/review`);
   expect(answer.status()).toBe(200);
@@ -117,7 +108,7 @@ test('twelve months on, the modal returns until someone confirms the information
   try {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, server, server.users.admin);
+    await signIn(page, server.users.admin);
     const dialog = page.getByRole('dialog', { name: 'Check your contact information is still correct' });
     await expect(dialog).toBeVisible();
     // Pre-filled with what was saved a year ago.
@@ -139,7 +130,7 @@ test('twelve months on, the modal returns until someone confirms the information
     // Unlocked for everyone: a read-only colleague signs in to the portal.
     const other = await browser.newContext({ baseURL: server.url });
     const reader = await other.newPage();
-    await signIn(reader, server, server.users.reader);
+    await signIn(reader, server.users.reader);
     await expect(reader.getByTestId('checklist')).toBeVisible();
     await expect(reader.getByRole('dialog')).toHaveCount(0);
     await other.close();
@@ -170,7 +161,7 @@ for (const [locale, width] of SCREENS) {
     try {
       const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await signIn(page, server, server.users.admin);
+      await signIn(page, server.users.admin);
       await expect(page.getByRole('dialog', { name: MODAL_TITLE[locale] })).toBeVisible();
       await expect(page.getByTestId('confirm-review')).toBeVisible();
       await expectAccessible(page, `the review modal (${locale}, ${width} px)`);
@@ -186,7 +177,7 @@ test('eleven months on, a banner asks to review and Settings confirms it in one 
   try {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, server, server.users.admin);
+    await signIn(page, server.users.admin);
     const banner = page.getByTestId('review-banner');
     await expect(banner).toContainText('Make sure it is still correct by');
     await expectAccessible(page, 'the review banner (English, 1280 px)');
@@ -208,7 +199,7 @@ for (const [locale, width] of SCREENS) {
     try {
       const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await signIn(page, server, server.users.admin);
+      await signIn(page, server.users.admin);
       await expect(page.getByTestId('review-banner')).toContainText(BANNER_TEXT[locale]);
       await expectAccessible(page, `the review banner (${locale}, ${width} px)`);
       await context.close();

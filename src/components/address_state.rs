@@ -54,7 +54,7 @@ impl Refusal {
 
 /// Addresses are compared as the server keeps them: trimmed, in any case.
 fn same_address(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
+    portal_domain::normalize_user_email(a) == portal_domain::normalize_user_email(b)
 }
 
 /// "Not verified", "Verification sent …" or "Verified …", with the date in

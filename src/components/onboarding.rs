@@ -38,7 +38,13 @@ pub fn OnboardingModal() -> impl IntoView {
     data.ensure_users();
     let on_saved = Callback::new(move |saved: ContactInfoResponse| {
         // The page behind mounts with the saved copy: nothing is asked again.
+        let complete = saved.complete;
         data.set_contact(saved);
+        if !complete {
+            // Someone else's incomplete save, taken in while confirming: the
+            // modal stays, with their version.
+            return;
+        }
         session.mark_complete();
         announcer.announce(i18n.t().gate.unlocked);
         // The dialog is gone on the next frame; the page heading takes focus.

@@ -21,9 +21,6 @@ pub struct ReviewText {
     pub unlocked: &'static str,
     /// Someone saved while the user was confirming, which was the review.
     pub saved_by_other: &'static str,
-    /// The Overview's line about the last review.
-    pub last_reviewed: fn(who: &str, when: &str) -> String,
-    pub next_review: fn(when: &str) -> String,
 }
 
 pub const EN: ReviewText = ReviewText {
@@ -43,8 +40,6 @@ pub const EN: ReviewText = ReviewText {
     confirmed: "Confirmed: the contact information is still correct.",
     unlocked: "Confirmed as still correct. The Partner Portal is unlocked.",
     saved_by_other: "Someone saved the contact information meanwhile, which counts as this year's check. Their version is shown now.",
-    last_reviewed: |who, when| format!("Last checked by {who} on {when}"),
-    next_review: |when| format!("Next check due by {when}"),
 };
 
 pub const ES: ReviewText = ReviewText {
@@ -64,6 +59,4 @@ pub const ES: ReviewText = ReviewText {
     confirmed: "Confirmado: la información de contacto sigue siendo correcta.",
     unlocked: "Se confirmó que sigue siendo correcta. El Portal para socios está desbloqueado.",
     saved_by_other: "Otra persona guardó la información de contacto mientras tanto, lo que cuenta como la revisión de este año. Ahora se muestra su versión.",
-    last_reviewed: |who, when| format!("Revisada por última vez por {who} el {when}"),
-    next_review: |when| format!("Próxima revisión antes del {when}"),
 };

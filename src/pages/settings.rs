@@ -38,6 +38,8 @@ pub fn ContactSettings() -> impl IntoView {
     let imports = RwSignal::new(0u32);
     let on_imported = Callback::new(move |saved: ContactInfoResponse| {
         data.set_contact(saved);
+        // A save is also this year's review.
+        session.mark_saved();
         saves.update(|n| *n += 1);
         imports.update(|n| *n += 1);
     });

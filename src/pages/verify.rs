@@ -241,6 +241,8 @@ fn Ask(
             type="button"
             class="button button--primary invitation__submit verify__confirm"
             data-testid="verify-confirm"
+            disabled=move || busy.get()
+            aria-busy=move || busy.get().to_string()
             on:click=confirm
         >
             {move || if busy.get() { t.confirming } else { t.confirm }}

@@ -253,7 +253,9 @@ fn postgres(tools: &Tools) -> LayerResult {
         tools
             .cargo()
             .env("PORTAL_TEST_DATABASE_URL", cluster.url())
-            .args(["test", "--no-fail-fast", "--package", "portal-server"]),
+            .args(["test", "--no-fail-fast", "--package", "portal-server"])
+            // The tests that only mean something on PostgreSQL are ignored elsewhere.
+            .args(["--", "--include-ignored"]),
     );
     // The tests above built the server binary the checks run.
     let checks = step("Two server processes on the cluster", || {

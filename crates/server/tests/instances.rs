@@ -18,12 +18,11 @@ fn on_postgres(server: &TestServer) -> bool {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: cargo xtask test --layer postgres"]
 async fn racing_writers_on_two_servers_have_exactly_one_winner() {
     let t = team().await;
     let a = &t.server;
-    if !on_postgres(a) {
-        return;
-    }
+    assert!(on_postgres(a), "set PORTAL_TEST_DATABASE_URL");
     let b = a.another_instance();
     let editor = a.sign_in("editor@acme.example").await;
     let admin = b.sign_in("admin@acme.example").await;
@@ -79,12 +78,11 @@ async fn a_session_works_on_every_server_and_signing_out_on_one_ends_it_on_all()
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask test --layer postgres"]
 async fn wrong_passwords_on_two_servers_are_throttled_as_one() {
     let t = team().await;
     let a = &t.server;
-    if !on_postgres(a) {
-        return;
-    }
+    assert!(on_postgres(a), "set PORTAL_TEST_DATABASE_URL");
     let b = a.another_instance();
     let limit = portal_server::auth::MAX_FAILURES_PER_ADDRESS;
     for i in 0..limit {

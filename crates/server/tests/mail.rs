@@ -140,13 +140,16 @@ async fn an_unreachable_mail_server_keeps_the_message_for_a_retry() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: cargo xtask test --layer postgres"]
 async fn with_two_servers_delivering_each_message_goes_out_exactly_once() {
     let t = team().await;
     let a = &t.server;
     // Servers share an outbox on PostgreSQL only (see instances.rs).
-    if a.db.engine() != portal_server::db::Engine::Postgres {
-        return;
-    }
+    assert_eq!(
+        a.db.engine(),
+        portal_server::db::Engine::Postgres,
+        "set PORTAL_TEST_DATABASE_URL"
+    );
     let b = a.another_instance();
     let token = a.sign_in("admin@acme.example").await;
     let invited: Vec<String> = (0..6).map(|i| format!("guest{i}@acme.example")).collect();

@@ -408,8 +408,8 @@ impl Controller {
         self.saved_input.set(Some(copy));
         self.outcome.set(Some(Outcome::ReviewedByOther));
         focus_soon(self.form.dom_id("form"));
-        self.on_saved.run(theirs);
         session.set(info);
+        self.on_saved.run(theirs);
     }
 
     fn failed(self, error: ApiError) {

@@ -114,7 +114,7 @@ pub fn ContactTransfer(
             }
         });
     };
-    let save = move |_| {
+    let save = move |()| {
         let Some(Review { info, version, .. }) = review.get_untracked() else {
             return;
         };
@@ -122,7 +122,10 @@ pub fn ContactTransfer(
         let request = api.with_value(|api| api.save_contact_info(info, version));
         spawn_local(async move {
             let answer = request.await;
-            saving.set(false);
+            // The page may be gone (signed out meanwhile).
+            if saving.try_set(false).is_some() {
+                return;
+            }
             match answer {
                 Ok(answer) => {
                     review.set(None);
@@ -133,15 +136,7 @@ pub fn ContactTransfer(
                     focus_soon(SAVED.into());
                 }
                 Err(error) => {
-                    let error = session.check(error);
-                    let found = match error.status() {
-                        Some(412) => Problem::Conflict,
-                        Some(422) if !error.field_errors().is_empty() => Problem::Invalid {
-                            errors: error.field_errors().to_vec(),
-                            rejected: true,
-                        },
-                        _ => Problem::Save(error),
-                    };
+                    let found = Problem::of_save(session.check(error));
                     // A failed connection may be tried again; the rest needs a new file.
                     if !matches!(found, Problem::Save(ApiError::Network(_))) {
                         review.set(None);
@@ -152,53 +147,11 @@ pub fn ContactTransfer(
             }
         });
     };
-    let cancel = move |_| {
+    let cancel = move |()| {
         review.set(None);
         focus_soon(FILE.into());
     };
 
-    let problem_view = move || {
-        problem.get().map(|found| {
-            let (text, errors) = describe(i18n, &found, &partner_id());
-            view! {
-                <div id=PROBLEM class="notice notice--error" role="alert" tabindex="-1" data-testid=PROBLEM>
-                    <p>{text}</p>
-                    {(!errors.is_empty())
-                        .then(|| view! { <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> })}
-                </div>
-            }
-        })
-    };
-    let review_view = move || {
-        review.get().map(|found| {
-            let unchanged = found.changes.is_empty();
-            view! {
-                <section class="transfer__review" aria-labelledby=REVIEW_HEADING data-testid="transfer-review">
-                    <h3 id=REVIEW_HEADING tabindex="-1">{move || i18n.t().transfer.review_heading}</h3>
-                    <p>
-                        {move || {
-                            let t = &i18n.t().transfer;
-                            if unchanged { t.nothing_changed } else { t.review_intro }
-                        }}
-                    </p>
-                    <ChangeList changes=found.changes />
-                    <div class="transfer__actions">
-                        {(!unchanged)
-                            .then(|| {
-                                view! {
-                                    <button type="button" class="button button--primary" disabled=move || saving.get() on:click=save>
-                                        {move || if saving.get() { i18n.t().transfer.saving } else { i18n.t().transfer.save }}
-                                    </button>
-                                }
-                            })}
-                        <button type="button" class="button" on:click=cancel>
-                            {move || i18n.t().transfer.cancel}
-                        </button>
-                    </div>
-                </section>
-            }
-        })
-    };
     view! {
         <section class="transfer" aria-labelledby="transfer-heading" data-testid="transfer">
             <h2 id="transfer-heading">{move || i18n.t().transfer.heading}</h2>
@@ -223,15 +176,95 @@ pub fn ContactTransfer(
                                 on:change=choose
                             />
                         </div>
-                        {problem_view}
+                        {move || problem.get().map(|found| view! { <ProblemNotice found partner_id=partner_id() /> })}
                         <Show when=move || saved.get()>
                             <p id=SAVED class="notice" tabindex="-1" data-testid=SAVED>
                                 {move || i18n.t().transfer.imported}
                             </p>
                         </Show>
-                        {review_view}
+                        {move || {
+                            review
+                                .get()
+                                .map(|found| {
+                                    view! {
+                                        <ReviewPanel
+                                            changes=found.changes
+                                            saving=saving.read_only()
+                                            on_save=Callback::new(save)
+                                            on_cancel=Callback::new(cancel)
+                                        />
+                                    }
+                                })
+                        }}
                     }
                 })}
+        </section>
+    }
+}
+
+impl Problem {
+    /// What the server's refusal of an imported save means for the user.
+    fn of_save(error: ApiError) -> Self {
+        match error.status() {
+            Some(412) => Problem::Conflict,
+            Some(422) if !error.field_errors().is_empty() => Problem::Invalid {
+                errors: error.field_errors().to_vec(),
+                rejected: true,
+            },
+            _ => Problem::Save(error),
+        }
+    }
+}
+
+/// Why the file was not imported (or not saved), and for the rules' findings
+/// each of them.
+#[component]
+fn ProblemNotice(found: Problem, partner_id: String) -> impl IntoView {
+    let i18n = I18n::expect();
+    let (text, errors) = describe(i18n, &found, &partner_id);
+    view! {
+        <div id=PROBLEM class="notice notice--error" role="alert" tabindex="-1" data-testid=PROBLEM>
+            <p>{text}</p>
+            {(!errors.is_empty())
+                .then(|| view! { <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> })}
+        </div>
+    }
+}
+
+/// What saving the file would change, with Save (when it changes anything)
+/// and Cancel.
+#[component]
+fn ReviewPanel(
+    changes: Vec<FieldChange>,
+    saving: ReadSignal<bool>,
+    on_save: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let unchanged = changes.is_empty();
+    view! {
+        <section class="transfer__review" aria-labelledby=REVIEW_HEADING data-testid="transfer-review">
+            <h3 id=REVIEW_HEADING tabindex="-1">{move || i18n.t().transfer.review_heading}</h3>
+            <p>
+                {move || {
+                    let t = &i18n.t().transfer;
+                    if unchanged { t.nothing_changed } else { t.review_intro }
+                }}
+            </p>
+            <ChangeList changes />
+            <div class="transfer__actions">
+                {(!unchanged)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button button--primary" disabled=move || saving.get() on:click=move |_| on_save.run(())>
+                                {move || if saving.get() { i18n.t().transfer.saving } else { i18n.t().transfer.save }}
+                            </button>
+                        }
+                    })}
+                <button type="button" class="button" on:click=move |_| on_cancel.run(())>
+                    {move || i18n.t().transfer.cancel}
+                </button>
+            </div>
         </section>
     }
 }

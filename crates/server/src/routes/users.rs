@@ -45,7 +45,7 @@ fn user_response(status: StatusCode, user: VersionedUser) -> Response {
     response
 }
 
-/// Who acted, for the audit log.
+/// The invitation mail's text.
 fn invitation_mail(account: &str, inviter: &str, link: &str, expires_at: i64) -> String {
     format!(
         "{inviter} invited you to the Partner Portal account \"{account}\".\n\n\

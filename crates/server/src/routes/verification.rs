@@ -26,7 +26,7 @@ fn invalid_link() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         ErrorCode::VerificationInvalid,
-        "This confirmation link does not work: it was used already, or the address was changed since.",
+        "This confirmation link does not work: it was used already, or the address was changed since; ask the account's administrators to send a new one.",
     )
 }
 
