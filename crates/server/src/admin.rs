@@ -45,8 +45,7 @@ pub fn open(config: &Config) -> Result<Db, Error> {
                 .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
         }
     }
-    let db = Db::open_location(&location)
-        .map_err(|e| format!("cannot open the database {}: {e}", location.describe()))?;
+    let db = Db::open_location(&location).map_err(|e| cannot_open(&location, &e))?;
     tracing::info!(database = %location.describe(), engine = db.engine().as_str(), "database ready");
     Ok(db)
 }
@@ -397,8 +396,7 @@ pub async fn copy(from: &str, to: &str) -> Result<(), Error> {
     let tables = tokio::task::spawn_blocking(move || read_source(&source))
         .await?
         .map_err(|e| e as Error)?;
-    let db = Db::open_location(&target)
-        .map_err(|e| format!("cannot open the database {}: {e}", target.describe()))?;
+    let db = Db::open_location(&target).map_err(|e| cannot_open(&target, &e))?;
     let copied = db
         .write(move |conn| {
             let tx = conn.transaction()?;
@@ -670,4 +668,20 @@ pub async fn import(
         None => say!("no changes: nothing was saved"),
     }
     Ok(())
+}
+
+/// Why `location` could not be opened, and what to check.
+fn cannot_open(location: &Location, error: &DbError) -> String {
+    let check = match location {
+        Location::Postgres(_) => {
+            "check that PostgreSQL is running and reachable, and that --database-url (PORTAL_DATABASE_URL) names an existing database the user may use"
+        }
+        Location::Sqlite(_) => {
+            "check that the folder exists and is writable, and that no newer portal-server wrote the file"
+        }
+    };
+    format!(
+        "cannot open the database {}: {error}; {check}",
+        location.describe()
+    )
 }
