@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::http::{self, Response};
-use crate::process::{run_capturing, step};
-use crate::test_server::{TempDir, TestServer};
+use crate::process::{TempDir, run_capturing, step};
+use crate::test_server::TestServer;
 use crate::tools::Tools;
 
 const PATH: &str = "/api/v1/account/contact-info";

@@ -5,8 +5,9 @@
 //! `tools/contract/contract_checks.py`. Its settings, with a fixed seed and a
 //! bounded number of examples, are in `tools/contract/schemathesis.toml`.
 
+use crate::process::TempDir;
 use crate::process::{run_capturing, step};
-use crate::test_server::{TempDir, TestServer};
+use crate::test_server::TestServer;
 use crate::tools::Tools;
 
 /// What one Schemathesis run reported.

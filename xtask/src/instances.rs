@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use crate::bench::{admin_output, contact_info, user_id};
 use crate::http::{self, Response};
 use crate::postgres::Cluster;
+use crate::process::TempDir;
 use crate::serve::KillOnDrop;
-use crate::test_server::{TempDir, free_port, wait_until_listening};
+use crate::test_server::{free_port, wait_until_listening};
 use crate::tools::Tools;
 
 const PASSWORD: &str = "a long enough password";

@@ -230,7 +230,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::test_server::TempDir;
+    use crate::process::TempDir;
 
     /// Text that compresses like a real bundle: repetitive but not uniform.
     fn bundle(lines: usize) -> Vec<u8> {

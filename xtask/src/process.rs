@@ -1,7 +1,7 @@
 //! Running commands: announced, timed, with their output streamed.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -82,4 +82,72 @@ pub fn command_in(dir: &Path, program: &str) -> Command {
     let mut command = Command::new(program);
     command.current_dir(dir);
     command
+}
+
+/// A directory removed when dropped, named `PREFIX-PID-NANOS` in the
+/// system's temporary folder.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(prefix: &str) -> Result<Self, String> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        Ok(Self(path))
+    }
+
+    /// Removes the `prefix` folders of earlier runs that ended without
+    /// cleaning up (Ctrl-C, a killed terminal): those whose process is gone.
+    pub fn remove_abandoned(prefix: &str) {
+        let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix(prefix)?.strip_prefix('-'))
+                .and_then(|rest| rest.split('-').next()?.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_folders_of_runs_that_are_gone_count_as_abandoned() {
+        let prefix = "portal-abandoned-test";
+        let mut ended = Command::new("true").spawn().unwrap();
+        ended.wait().unwrap();
+        let gone = std::env::temp_dir().join(format!("{prefix}-{}-1", ended.id()));
+        std::fs::create_dir_all(gone.join("profile")).unwrap();
+        let running = TempDir::new(prefix).unwrap();
+        let other = std::env::temp_dir().join(format!("{prefix}x-{}-1", ended.id()));
+        std::fs::create_dir_all(&other).unwrap();
+
+        TempDir::remove_abandoned(prefix);
+
+        assert!(!gone.exists(), "{} is still there", gone.display());
+        assert!(running.0.is_dir());
+        assert!(other.is_dir());
+        std::fs::remove_dir(&other).unwrap();
+    }
 }

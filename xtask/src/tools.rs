@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::process::{command_in, run, step, version_matches};
+use crate::process::{TempDir, command_in, run, step, version_matches};
 
 /// The Trunk release the project builds with (0.22 needs a newer rustc).
 pub const TRUNK_VERSION: &str = "0.21.14";
@@ -19,8 +19,17 @@ pub const RELEASE_WASM_NIGHTLY: &str = "nightly-2026-05-20";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// The prefix of [`Tools::scratch`]'s folder.
+const SCRATCH: &str = "portal-xtask-tmp";
+
 pub struct Tools {
     pub root: PathBuf,
+    /// The temporary folder (`TMPDIR`) of every command started from here,
+    /// removed when xtask ends. Chromium leaves a profile of about 60 MB in
+    /// its temporary folder each time the test runner stops its driver, and
+    /// a full test run starts it dozens of times: without this they would
+    /// fill the disk run after run.
+    scratch: TempDir,
 }
 
 impl Tools {
@@ -41,12 +50,17 @@ impl Tools {
         // wasm-opt, the test runner looking for chromedriver) finds the same ones.
         // SAFETY: xtask has no other threads yet.
         unsafe { std::env::set_var("PATH", path) };
-        Ok(Self { root })
+        TempDir::remove_abandoned(SCRATCH);
+        let scratch = TempDir::new(SCRATCH)?;
+        Ok(Self { root, scratch })
     }
 
-    /// A command run from the repository root with the project's `PATH`.
+    /// A command run from the repository root with the project's `PATH` and
+    /// a temporary folder of its own.
     pub fn command(&self, program: &str) -> Command {
-        command_in(&self.root, program)
+        let mut command = command_in(&self.root, program);
+        command.env("TMPDIR", &self.scratch.0);
+        command
     }
 
     /// Where cargo puts what it builds: `CARGO_TARGET_DIR` if set (relative
@@ -352,6 +366,28 @@ fn parse_lockfile_version(text: &str, package: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_commands_leave_in_their_temporary_folder_goes_when_xtask_ends() {
+        let tools = Tools {
+            root: crate::repo_root(),
+            scratch: TempDir::new(SCRATCH).unwrap(),
+        };
+        let output = tools
+            .command("sh")
+            .args([
+                "-c",
+                r#"mkdir "$TMPDIR/org.chromium.Chromium.profile" && echo "$TMPDIR""#,
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let used = PathBuf::from(String::from_utf8(output.stdout).unwrap().trim());
+        assert_eq!(used, tools.scratch.0);
+        assert!(used.join("org.chromium.Chromium.profile").is_dir());
+        drop(tools);
+        assert!(!used.exists(), "{} is still there", used.display());
+    }
 
     #[test]
     fn the_nightly_counts_as_installed_only_with_both_components() {
