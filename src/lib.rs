@@ -37,6 +37,11 @@ pub fn App() -> impl IntoView {
 
 /// Every route. Tests provide the [`Api`], [`I18n`] and [`Session`] contexts
 /// themselves and mount this.
+///
+/// Signing in and the invitation and set-up links are not among them: they
+/// are the front door's (see [`FrontDoor`]), which the server sends for
+/// `/sign-in` and `/invitation/TOKEN`, so the portal's download carries none
+/// of their code or messages and reaches them with a full page load.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     Announcer::provide();
@@ -44,8 +49,6 @@ pub fn AppRoutes() -> impl IntoView {
         <Router>
             <LiveRegion />
             <Routes fallback=|| view! { <PublicPage><pages::NotFound /></PublicPage> }>
-                <Route path=path!("/sign-in") view=|| view! { <PublicPage><pages::SignIn /></PublicPage> } />
-                <Route path=path!("/invitation/:token") view=|| view! { <PublicPage><pages::AcceptInvitation /></PublicPage> } />
                 <Route path=path!("/help") view=|| view! { <PublicPage><pages::Help /></PublicPage> } />
                 <Route path=path!("/status") view=|| view! { <PublicPage><pages::Status /></PublicPage> } />
                 <Route path=path!("/verify/:token") view=|| view! { <PublicPage><pages::Verify /></PublicPage> } />

@@ -5,51 +5,54 @@
 
 mod support;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use partner_portal::api::{Api, ApiError};
+use partner_portal::PublicPage;
+use partner_portal::api::{ApiError, VisitorClient};
 use partner_portal::i18n::{self, I18n, Locale};
-use partner_portal::pages::{AcceptInvitation, SignIn};
-use partner_portal::state::Session;
+use partner_portal::pages::{FrontDoorSignIn, Invitation};
 use portal_domain::{ErrorCode, InvitationPurpose};
 use support::fake_api::{FakeApi, error, invitation_details};
-use support::{Mounted, current_path, go_to, mount, settle};
+use support::{Mounted, mount, settle};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The two screens under a router, at `path`, with a signed-out session the
-/// test can inspect afterwards.
-fn open(path: &str, api: &FakeApi, locale: Locale) -> (Mounted, Session) {
-    go_to(path);
-    let session = Rc::new(Cell::new(None));
+/// Where the page sent the browser next, if anywhere.
+type WentTo = Rc<RefCell<Option<String>>>;
+
+/// The front door's page for `path` (`/sign-in?…` or `/invitation/TOKEN`),
+/// with the fake API as the visitor's; the page that would load after
+/// signing in is recorded instead of loaded.
+fn open(path: &str, api: &FakeApi, locale: Locale) -> (Mounted, WentTo) {
+    let went_to = WentTo::default();
     let page = mount({
         let api = api.clone();
-        let session = session.clone();
+        let went_to = went_to.clone();
+        let path = path.to_owned();
         move || {
-            Api::provide(api);
+            VisitorClient::provide(api);
             I18n::provide(locale);
-            session.set(Some(Session::provide()));
-            view! {
-                <Router>
-                    <Routes fallback=|| view! { <p data-testid="elsewhere">"elsewhere"</p> }>
-                        <Route path=path!("/sign-in") view=SignIn />
-                        <Route path=path!("/invitation/:token") view=AcceptInvitation />
-                        <Route path=path!("/") view=|| view! { <p data-testid="home">"home"</p> } />
-                        <Route
-                            path=path!("/settings/users")
-                            view=|| view! { <p data-testid="settings">"settings"</p> }
-                        />
-                    </Routes>
-                </Router>
-            }
+            let page = match path.strip_prefix("/invitation/") {
+                Some(token) => view! { <Invitation token=token.to_owned() /> }.into_any(),
+                None => {
+                    let search = path.strip_prefix("/sign-in").unwrap_or_default().to_owned();
+                    let go_to = UnsyncCallback::new(move |next| *went_to.borrow_mut() = Some(next));
+                    view! { <FrontDoorSignIn search go_to /> }.into_any()
+                }
+            };
+            view! { <PublicPage>{page}</PublicPage> }
         }
     });
-    (page, session.get().expect("the session was provided"))
+    (page, went_to)
+}
+
+/// Whether the (fake) server holds a session now.
+fn signed_in(api: &FakeApi) -> bool {
+    api.with(|s| s.session.is_some())
 }
 
 /// A field's error as a screen reader reads it, "Error:" first.
@@ -71,14 +74,14 @@ fn alert_text(page: &Mounted) -> String {
 async fn a_wrong_password_and_an_unknown_address_read_the_same() {
     let api = FakeApi::new();
     api.with(|s| s.session = None);
-    let (page, session) = open("/sign-in", &api, Locale::En);
+    let (page, went_to) = open("/sign-in", &api, Locale::En);
     settle().await;
 
     sign_in_with(&page, "ana@acme.example", "wrong password");
     settle().await;
     let wrong_password = alert_text(&page);
     assert_eq!(wrong_password, i18n::EN.auth.invalid_credentials);
-    assert!(!session.is_signed_in());
+    assert!(!signed_in(&api));
     assert_eq!(page.focused().as_deref(), Some("sign-in-email"));
     let password: web_sys::HtmlInputElement =
         wasm_bindgen::JsCast::unchecked_into(page.get("sign-in-password"));
@@ -87,16 +90,15 @@ async fn a_wrong_password_and_an_unknown_address_read_the_same() {
     sign_in_with(&page, "nobody@acme.example", "wrong password");
     settle().await;
     assert_eq!(alert_text(&page), wrong_password);
-    assert!(!session.is_signed_in());
-    assert!(page.find_by_test_id("home").is_none());
-    assert_eq!(current_path(), "/sign-in");
+    assert!(!signed_in(&api));
+    assert_eq!(*went_to.borrow(), None, "the page stays");
 }
 
 #[wasm_bindgen_test]
 async fn signing_in_sets_the_session_and_continues_to_next() {
     let api = FakeApi::new();
     api.with(|s| s.session = None);
-    let (page, session) = open("/sign-in?next=/settings/users", &api, Locale::En);
+    let (page, went_to) = open("/sign-in?next=/settings/users", &api, Locale::En);
     settle().await;
     // What password managers, phone keyboards and screen readers go by.
     for (field, attribute, value) in [
@@ -121,11 +123,15 @@ async fn signing_in_sets_the_session_and_continues_to_next() {
     sign_in_with(&page, "Ana@Acme.example ", "correct password");
     settle().await;
     assert_eq!(
-        session.get().map(|info| info.user.email),
+        api.with(|s| s.session.clone()).map(|info| info.user.email),
         Some("ana@acme.example".to_owned())
     );
-    assert_eq!(current_path(), "/settings/users");
-    assert!(page.find_by_test_id("settings").is_some());
+    assert_eq!(went_to.borrow().as_deref(), Some("/settings/users"));
+    assert!(
+        page.text_of("sign-in-submit")
+            .contains(i18n::EN.auth.signing_in),
+        "the button says it is still signing in until the next page arrives"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -138,55 +144,54 @@ async fn next_never_leaves_the_site() {
         let api = FakeApi::new();
         api.with(|s| s.session = None);
         let query = String::from(js_sys::encode_uri_component(next));
-        let (page, session) = open(&format!("/sign-in?next={query}"), &api, Locale::En);
+        let (page, went_to) = open(&format!("/sign-in?next={query}"), &api, Locale::En);
         settle().await;
         sign_in_with(&page, "ana@acme.example", "correct password");
         settle().await;
-        assert!(session.is_signed_in());
-        assert_eq!(current_path(), "/", "next={next}");
-        assert!(page.find_by_test_id("home").is_some());
+        assert!(signed_in(&api));
+        assert_eq!(went_to.borrow().as_deref(), Some("/"), "next={next}");
     }
 }
 
 #[wasm_bindgen_test]
 async fn too_many_attempts_says_to_wait() {
     let api = FakeApi::new();
+    api.with(|s| s.session = None);
     api.fail_next(
         "sign_in",
         error(429, ErrorCode::TooManyAttempts, Vec::new()),
     );
-    let (page, session) = open("/sign-in", &api, Locale::En);
+    let (page, _went_to) = open("/sign-in", &api, Locale::En);
     settle().await;
     sign_in_with(&page, "ana@acme.example", "correct password");
     settle().await;
     assert_eq!(alert_text(&page), i18n::EN.auth.too_many_attempts);
     assert!(alert_text(&page).contains("Wait 15 minutes"));
-    assert!(!session.is_signed_in());
+    assert!(!signed_in(&api));
 }
 
 #[wasm_bindgen_test]
 async fn an_unreachable_server_asks_to_retry() {
     let api = FakeApi::new();
+    api.with(|s| s.session = None);
     api.fail_next("sign_in", ApiError::Network("offline".into()));
-    let (page, session) = open("/sign-in", &api, Locale::En);
+    let (page, went_to) = open("/sign-in", &api, Locale::En);
     settle().await;
     sign_in_with(&page, "ana@acme.example", "correct password");
     settle().await;
     assert!(alert_text(&page).contains("Check your connection and try again"));
-    assert!(!session.is_signed_in());
+    assert!(!signed_in(&api));
 
     page.click("sign-in-submit");
     settle().await;
-    assert!(
-        session.is_signed_in(),
-        "the second attempt reaches the server"
-    );
+    assert!(signed_in(&api), "the second attempt reaches the server");
+    assert_eq!(went_to.borrow().as_deref(), Some("/"));
 }
 
 #[wasm_bindgen_test]
 async fn empty_fields_are_pointed_out_without_asking_the_server() {
     let api = FakeApi::new();
-    let (page, _session) = open("/sign-in", &api, Locale::En);
+    let (page, _went_to) = open("/sign-in", &api, Locale::En);
     settle().await;
     page.click("sign-in-submit");
     settle().await;
@@ -220,7 +225,7 @@ async fn empty_fields_are_pointed_out_without_asking_the_server() {
 #[wasm_bindgen_test]
 async fn sign_in_speaks_spanish() {
     let api = FakeApi::new();
-    let (page, _session) = open("/sign-in", &api, Locale::Es);
+    let (page, _went_to) = open("/sign-in", &api, Locale::Es);
     settle().await;
     assert!(
         page.html()
@@ -258,7 +263,7 @@ fn heading(page: &Mounted) -> String {
 #[wasm_bindgen_test]
 async fn an_invitation_names_the_account_and_the_invitee() {
     let api = with_link(InvitationPurpose::Invitation);
-    let (page, _session) = open("/invitation/abc123", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::En);
     settle().await;
     assert_eq!(heading(&page), "Join Acme Tours on the Partner Portal");
     assert!(
@@ -297,7 +302,7 @@ async fn an_invitation_names_the_account_and_the_invitee() {
 #[wasm_bindgen_test]
 async fn a_setup_link_asks_for_the_address_too() {
     let api = with_link(InvitationPurpose::Setup);
-    let (page, _session) = open("/invitation/setup-token", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/setup-token", &api, Locale::En);
     settle().await;
     assert_eq!(
         heading(&page),
@@ -336,7 +341,7 @@ async fn a_setup_link_asks_for_the_address_too() {
 #[wasm_bindgen_test]
 async fn password_mismatch_shows_after_leaving_the_field_and_clears() {
     let api = with_link(InvitationPurpose::Invitation);
-    let (page, _session) = open("/invitation/abc123", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::En);
     settle().await;
     page.type_into("invitation-password", "correct horse battery");
     page.type_into("invitation-confirm", "correct horse");
@@ -376,7 +381,7 @@ async fn password_mismatch_shows_after_leaving_the_field_and_clears() {
 #[wasm_bindgen_test]
 async fn sending_an_incomplete_form_points_to_the_first_problem() {
     let api = with_link(InvitationPurpose::Invitation);
-    let (page, _session) = open("/invitation/abc123", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::En);
     settle().await;
     page.type_into("invitation-password", "short");
     page.click("invitation-submit");
@@ -400,7 +405,7 @@ async fn sending_an_incomplete_form_points_to_the_first_problem() {
 #[wasm_bindgen_test]
 async fn accepting_leads_to_sign_in_without_carrying_anything() {
     let api = with_link(InvitationPurpose::Invitation);
-    let (page, _session) = open("/invitation/abc123", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::En);
     settle().await;
     page.type_into("invitation-password", "correct horse battery");
     page.type_into("invitation-confirm", "correct horse battery");
@@ -426,7 +431,7 @@ async fn an_expired_link_says_to_ask_for_a_new_one() {
         "invitation",
         error(410, ErrorCode::InvitationExpired, Vec::new()),
     );
-    let (page, _session) = open("/invitation/old", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/old", &api, Locale::En);
     settle().await;
     assert_eq!(heading(&page), "This link has expired");
     assert!(
@@ -439,7 +444,7 @@ async fn an_expired_link_says_to_ask_for_a_new_one() {
 #[wasm_bindgen_test]
 async fn an_unknown_link_says_so() {
     let api = FakeApi::new();
-    let (page, _session) = open("/invitation/nonsense", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/nonsense", &api, Locale::En);
     settle().await;
     assert_eq!(heading(&page), "This link doesn't work");
     assert!(
@@ -452,7 +457,7 @@ async fn an_unknown_link_says_so() {
 #[wasm_bindgen_test]
 async fn a_link_that_expires_while_open_switches_to_the_expired_screen() {
     let api = with_link(InvitationPurpose::Invitation);
-    let (page, _session) = open("/invitation/abc123", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::En);
     settle().await;
     api.fail_next(
         "accept_invitation",
@@ -468,7 +473,7 @@ async fn a_link_that_expires_while_open_switches_to_the_expired_screen() {
 #[wasm_bindgen_test]
 async fn the_servers_field_errors_land_on_the_fields() {
     let api = with_link(InvitationPurpose::Setup);
-    let (page, _session) = open("/invitation/setup-token", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/setup-token", &api, Locale::En);
     settle().await;
     page.type_into("invitation-email", "eddie@acme.example");
     page.type_into("invitation-name", "Eddie Again");
@@ -490,7 +495,7 @@ async fn the_servers_field_errors_land_on_the_fields() {
 #[wasm_bindgen_test]
 async fn the_invitation_speaks_spanish() {
     let api = with_link(InvitationPurpose::Invitation);
-    let (page, _session) = open("/invitation/abc123", &api, Locale::Es);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::Es);
     settle().await;
     assert_eq!(
         heading(&page),
@@ -514,7 +519,7 @@ async fn the_invitation_speaks_spanish() {
 async fn a_link_that_cannot_be_checked_can_be_retried() {
     let api = with_link(InvitationPurpose::Invitation);
     api.fail_next("invitation", ApiError::Network("offline".into()));
-    let (page, _session) = open("/invitation/abc123", &api, Locale::En);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::En);
     settle().await;
     assert!(
         page.text_of("invitation-failed")

@@ -11,15 +11,14 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use partner_portal::api::{Api, ApiError, ApiFuture, PortalApi, VisitorApi};
+use partner_portal::api::{Api, ApiError, ApiFuture, PortalApi};
 use partner_portal::components::ContactForm;
 use partner_portal::i18n::{I18n, Locale};
 use partner_portal::state::Session;
 use portal_domain::{
-    AcceptInvitation, AddressStatus, Code, ContactEntry, ContactField, ContactInfo,
-    ContactInfoResponse, Environment, ErrorCode, FieldError, FieldPath, Health, HistoryPage,
-    InvitationDetails, NewInvitation, Part, ReviewStatus, Role, SessionInfo, SignInRequest,
-    SupportSchedule, TIME_ZONES, User, VerificationDetails,
+    AddressStatus, Code, ContactEntry, ContactField, ContactInfo, ContactInfoResponse, Environment,
+    ErrorCode, FieldError, FieldPath, Health, HistoryPage, NewInvitation, Part, ReviewStatus, Role,
+    SessionInfo, SupportSchedule, TIME_ZONES, User, VerificationDetails,
 };
 use support::fake_api::{FakeApi, complete_info, error};
 use support::{Mounted, focused, mount, settle, settle_until};
@@ -1126,18 +1125,6 @@ impl HeldSaves {
     }
 }
 
-impl VisitorApi for HeldSaves {
-    fn sign_in(&self, request: SignInRequest) -> ApiFuture<()> {
-        self.inner.sign_in(request)
-    }
-    fn invitation(&self, token: String) -> ApiFuture<InvitationDetails> {
-        self.inner.invitation(token)
-    }
-    fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()> {
-        self.inner.accept_invitation(token, accept)
-    }
-}
-
 impl PortalApi for HeldSaves {
     fn save_contact_info(&self, info: ContactInfo, version: i64) -> ApiFuture<ContactInfoResponse> {
         let answer = self.inner.save_contact_info(info, version);
@@ -1148,9 +1135,6 @@ impl PortalApi for HeldSaves {
         })
     }
 
-    fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.inner.start_session(request)
-    }
     fn health(&self) -> ApiFuture<Health> {
         self.inner.health()
     }

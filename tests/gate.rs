@@ -256,6 +256,53 @@ async fn a_complete_account_shows_the_portal_without_the_modal() {
     assert!(page.find_by_test_id("checklist").is_some());
 }
 
+/// Signed out is a new page (the front door's sign-in), which could not load
+/// from a server the portal cannot reach; so the portal says so and asks again
+/// when told to.
+#[wasm_bindgen_test]
+async fn an_unreachable_server_is_said_and_asked_again_instead_of_signing_out() {
+    let api = FakeApi::new();
+    api.fail_next(
+        "session",
+        partner_portal::api::ApiError::Network("offline".into()),
+    );
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/settings/users"))
+        .unwrap();
+    let page = support::mount({
+        let api = api.clone();
+        move || {
+            partner_portal::api::Api::provide(api);
+            partner_portal::i18n::I18n::provide(Locale::Es);
+            partner_portal::state::Session::provide().load();
+            view! { <partner_portal::AppRoutes /> }
+        }
+    });
+    settle().await;
+    let alert = page.text_of("session-unreachable");
+    assert!(
+        alert.contains(partner_portal::i18n::ES.common.server_unreachable),
+        "{alert}"
+    );
+    assert!(
+        alert.contains(partner_portal::i18n::ES.common.retry),
+        "{alert}"
+    );
+    assert_eq!(support::current_path(), "/settings/users", "still here");
+
+    page.click("session-retry");
+    settle().await;
+    assert!(page.find_by_test_id("session-unreachable").is_none());
+    assert!(page.find_by_test_id("onboarding-modal").is_some());
+    assert_eq!(
+        api.calls().iter().filter(|call| *call == "session").count(),
+        2,
+        "asked once more"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn save_stays_in_a_bar_below_the_scrolling_part_and_submits_the_form() {
     let api = FakeApi::new();

@@ -185,10 +185,6 @@ impl VisitorApi for HttpApi {
 }
 
 impl PortalApi for HttpApi {
-    fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo> {
-        self.call(Method::POST, "/session").json(&request).answer()
-    }
-
     fn health(&self) -> ApiFuture<Health> {
         self.call(Method::GET, "/health").answer()
     }

@@ -28,13 +28,13 @@ pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 /// The endpoints a visitor who is not signed in uses: signing in, and the
 /// one-time link of an invitation or of the first-administrator set-up.
 ///
-/// The front door depends on this trait alone, so none of the portal's other
-/// endpoints, nor their types, are compiled into it.
+/// The front door depends on this trait alone, so none of the portal's
+/// endpoints, nor their types, are compiled into it; and the portal does not
+/// depend on it at all.
 pub trait VisitorApi: Send + Sync {
     /// `POST /session`: signs in, which sets the session cookie. The session
     /// the server describes in its answer is not read: the page that follows
-    /// asks for it (see [`PortalApi::start_session`] for the portal's own
-    /// sign-in page, which keeps it).
+    /// asks for it.
     fn sign_in(&self, request: SignInRequest) -> ApiFuture<()>;
     /// `GET /invitations/{token}`.
     fn invitation(&self, token: String) -> ApiFuture<InvitationDetails>;
@@ -42,12 +42,8 @@ pub trait VisitorApi: Send + Sync {
     fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()>;
 }
 
-/// Every other endpoint the portal uses, one method each, beside the
-/// visitor's.
-pub trait PortalApi: VisitorApi {
-    /// `POST /session`, as [`VisitorApi::sign_in`], with the session the
-    /// answer describes.
-    fn start_session(&self, request: SignInRequest) -> ApiFuture<SessionInfo>;
+/// Every endpoint the signed-in portal uses, one method each.
+pub trait PortalApi: Send + Sync {
     /// `GET /health`.
     fn health(&self) -> ApiFuture<Health>;
     /// `GET /session`: who is signed in, or `None` when nobody is (204).
@@ -152,12 +148,9 @@ impl Api {
         Self(Arc::new(client))
     }
 
-    /// Makes `client` the API for this component and its children, for the
-    /// visitor's pages too (see [`VisitorClient`]).
+    /// Makes `client` the API for this component and its children.
     pub fn provide(client: impl PortalApi + 'static) {
-        let api = Self::new(client);
-        provide_context(VisitorClient(api.0.clone()));
-        provide_context(api);
+        provide_context(Self::new(client));
     }
 
     /// The API provided by an ancestor.
@@ -174,8 +167,8 @@ impl std::ops::Deref for Api {
     }
 }
 
-/// The visitor's endpoints in context: what the sign-in and invitation pages
-/// use. [`Api::provide`] provides it too; the front door provides only this.
+/// The visitor's endpoints in context: what the front door's sign-in and
+/// invitation pages use.
 #[derive(Clone)]
 pub struct VisitorClient(Arc<dyn VisitorApi>);
 

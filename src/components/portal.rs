@@ -2,9 +2,8 @@
 //! it locked behind the onboarding modal until the contact information is complete.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Outlet};
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use portal_domain::{Environment, ReviewState};
 
 use crate::components::local_date::local_date;
@@ -20,14 +19,12 @@ use crate::state::{AccountData, Session};
 /// every route, so no page can be reached by URL either.
 #[component]
 pub fn Portal() -> impl IntoView {
-    let i18n = I18n::expect();
     let session = Session::expect();
     let location = use_location();
-    let navigate = use_navigate();
 
-    // Talks to the router only: a signed-out visit becomes a sign-in that
-    // returns here. Only the session is tracked; the address is read as it is
-    // when the session ends, so the redirect itself cannot trigger another.
+    // A signed-out visit becomes the front door's sign-in (a new page; see
+    // [`crate::FrontDoor`]) that returns here. Only the session is tracked;
+    // the address is read as it is when the session ends.
     Effect::new(move |_| {
         if session.checked() && !session.is_signed_in() {
             let here = format!(
@@ -35,26 +32,40 @@ pub fn Portal() -> impl IntoView {
                 location.pathname.get_untracked(),
                 location.search.get_untracked()
             );
-            if here.starts_with("/sign-in") {
-                return;
-            }
             let next = js_sys::encode_uri_component(&here);
-            navigate(
-                &format!("/sign-in?next={next}"),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            let _ = window()
+                .location()
+                .replace(&format!("/sign-in?next={next}"));
         }
     });
 
     view! {
         <Show
             when=move || session.is_signed_in()
-            fallback=move || view! { <p class="page" role="status">{move || i18n.t().gate.checking_session}</p> }
+            fallback=move || view! { <SessionPending /> }
         >
             <SignedIn />
+        </Show>
+    }
+}
+
+/// What the portal shows until it knows who is signed in: that it is
+/// opening, or, when the server could not be reached, what to do about it.
+#[component]
+fn SessionPending() -> impl IntoView {
+    let i18n = I18n::expect();
+    let session = Session::expect();
+    view! {
+        <Show
+            when=move || session.unreachable()
+            fallback=move || view! { <p class="page" role="status">{move || i18n.t().gate.checking_session}</p> }
+        >
+            <div class="page" role="alert" data-testid="session-unreachable">
+                <p>{move || i18n.common().server_unreachable}</p>
+                <button type="button" class="button" data-testid="session-retry" on:click=move |_| session.load()>
+                    {move || i18n.common().retry}
+                </button>
+            </div>
         </Show>
     }
 }

@@ -39,7 +39,8 @@ pub fn Help() -> impl IntoView {
                 {move || if session.is_signed_in() {
                     view! { <A href="/">{move || t().back_to_portal}</A> }.into_any()
                 } else {
-                    view! { <A href="/sign-in">{move || t().back_to_sign_in}</A> }.into_any()
+                    // The front door's page: a new page load, not the router's.
+                    view! { <a href="/sign-in" rel="external">{move || t().back_to_sign_in}</a> }.into_any()
                 }}
             </p>
         </div>

@@ -1,6 +1,5 @@
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use portal_domain::validate::PASSWORD_MIN_CHARS;
 use portal_domain::{
     AcceptInvitation as AcceptRequest, ErrorCode, FieldError, FieldPath, InvitationDetails,
@@ -78,15 +77,6 @@ fn focus_heading_soon() {
         },
         std::time::Duration::ZERO,
     );
-}
-
-/// The one-time link of an invitation or of the first-administrator set-up
-/// (`/invitation/:token`) under the portal's router.
-#[component]
-pub fn AcceptInvitation() -> impl IntoView {
-    let params = use_params_map();
-    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
-    view! { <Invitation token /> }
 }
 
 /// The one-time link of an invitation or of the first-administrator set-up

@@ -10,10 +10,10 @@ mod status;
 mod verify;
 
 pub use help::Help;
-pub use invitation::{AcceptInvitation, Invitation};
+pub use invitation::Invitation;
 pub use not_found::NotFound;
 pub use overview::{Overview, hours_summary};
 pub use settings::{ContactSettings, UsersSettings};
-pub use sign_in::{FrontDoorSignIn, SignIn};
+pub use sign_in::FrontDoorSignIn;
 pub use status::Status;
 pub use verify::Verify;

@@ -1,13 +1,10 @@
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::SignInRequest;
 
-use crate::api::{Api, ApiError, ApiFuture, VisitorClient};
+use crate::api::{ApiError, ApiFuture, VisitorClient};
 use crate::components::TextField;
 use crate::i18n::{I18n, Locale};
-use crate::state::Session;
 
 /// Where `?next=` may send the user after signing in: only a path on this
 /// site. `//host/…` and `/\host/…` are read by browsers as other sites, so
@@ -60,35 +57,7 @@ impl Failure {
     }
 }
 
-/// The sign-in screen (`/sign-in?next=/path`) under the portal's router:
-/// after signing in, the session is kept and the router goes on to where the
-/// user was going.
-#[component]
-pub fn SignIn() -> impl IntoView {
-    let api = Api::expect();
-    let session = Session::expect();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let next = Memo::new(move |_| query.with(|q| safe_next(q.get_str("next"))));
-    let send = UnsyncCallback::new(move |request: SignInRequest| -> ApiFuture<()> {
-        let api = api.clone();
-        let navigate = navigate.clone();
-        Box::pin(async move {
-            session.set(api.start_session(request).await?);
-            navigate(
-                &next.get_untracked(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-            Ok(())
-        })
-    });
-    view! { <SignInForm send /> }
-}
-
-/// The front door's sign-in screen, outside any router (see
+/// The sign-in screen (`/sign-in?next=/path`), the front door's (see
 /// [`crate::FrontDoor`]): `next` comes from the address's query, and signing
 /// in loads it as a new page, which brings the portal (and asks for the
 /// session).
@@ -96,32 +65,38 @@ pub fn SignIn() -> impl IntoView {
 pub fn FrontDoorSignIn(
     /// The address's query, e.g. `?next=/settings/users`.
     search: String,
+    /// Goes to the page that follows, given its address; by default the
+    /// browser loads it in place of this one. Tests record it instead.
+    #[prop(optional)]
+    go_to: Option<UnsyncCallback<String>>,
 ) -> impl IntoView {
     let api = VisitorClient::expect();
     let next = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|params| params.get("next"));
     let next = safe_next(next.as_deref());
+    let go_to = go_to.unwrap_or_else(|| {
+        UnsyncCallback::new(|next: String| {
+            let _ = window().location().replace(&next);
+        })
+    });
     let send = UnsyncCallback::new(move |request: SignInRequest| -> ApiFuture<()> {
         let api = api.clone();
         let next = next.clone();
         Box::pin(async move {
             api.sign_in(request).await?;
-            let _ = window().location().replace(&next);
+            go_to.run(next);
             Ok(())
         })
     });
-    view! { <SignInForm send loads_page=true /> }
+    view! { <SignInForm send /> }
 }
 
-/// Email and password. `send` signs in with them and goes on to what follows;
-/// with `loads_page` that is another page, and until that page arrives the
-/// button says it is still signing in.
+/// Email and password. `send` signs in with them and goes on to the page
+/// that follows; until that page arrives the button says it is still
+/// signing in.
 #[component]
-fn SignInForm(
-    send: UnsyncCallback<SignInRequest, ApiFuture<()>>,
-    #[prop(optional)] loads_page: bool,
-) -> impl IntoView {
+fn SignInForm(send: UnsyncCallback<SignInRequest, ApiFuture<()>>) -> impl IntoView {
     let i18n = I18n::expect();
 
     let (email, set_email) = signal(String::new());
@@ -146,9 +121,7 @@ fn SignInForm(
         leptos::task::spawn_local(async move {
             let failure = match answer.await {
                 Ok(()) => {
-                    if loads_page {
-                        std::future::pending::<()>().await;
-                    }
+                    std::future::pending::<()>().await;
                     None
                 }
                 Err(error) => {

@@ -15,6 +15,8 @@ pub struct Session {
     info: RwSignal<Option<SessionInfo>>,
     /// Set once the first `GET /session` has answered.
     checked: RwSignal<bool>,
+    /// Set while the last `GET /session` could not reach the server.
+    unreachable: RwSignal<bool>,
 }
 
 impl Session {
@@ -23,6 +25,7 @@ impl Session {
         let session = Self {
             info: RwSignal::new(None),
             checked: RwSignal::new(false),
+            unreachable: RwSignal::new(false),
         };
         provide_context(session);
         session
@@ -33,6 +36,7 @@ impl Session {
         let session = Self {
             info: RwSignal::new(Some(info)),
             checked: RwSignal::new(true),
+            unreachable: RwSignal::new(false),
         };
         provide_context(session);
         session
@@ -43,20 +47,33 @@ impl Session {
     }
 
     /// Asks the server who is signed in.
+    ///
+    /// Signed out means a new page (the front door's sign-in), so a server
+    /// that cannot be reached does not count as signed out: that page could
+    /// not load either. The portal says so instead and asks again when told
+    /// to ([`Session::unreachable`]).
     pub fn load(self) {
         let api = Api::expect();
+        self.unreachable.set(false);
         spawn_local(async move {
-            // A server that cannot be reached counts as signed out: the
-            // sign-in page explains the network problem when it is used.
-            let answer = api.session().await.ok().flatten();
-            self.info.set(answer);
-            self.checked.set(true);
+            match api.session().await {
+                Err(ApiError::Network(_)) => self.unreachable.set(true),
+                answer => {
+                    self.info.set(answer.ok().flatten());
+                    self.checked.set(true);
+                }
+            }
         });
     }
 
     /// Whether the first check has answered.
     pub fn checked(self) -> bool {
         self.checked.get()
+    }
+
+    /// Whether the last check could not reach the server.
+    pub fn unreachable(self) -> bool {
+        self.unreachable.get()
     }
 
     pub fn get(self) -> Option<SessionInfo> {
