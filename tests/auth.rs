@@ -529,3 +529,31 @@ async fn a_link_that_cannot_be_checked_can_be_retried() {
     settle().await;
     assert_eq!(heading(&page), "Join Acme Tours on the Partner Portal");
 }
+
+#[wasm_bindgen_test]
+async fn too_many_tried_links_say_how_long_to_wait_in_spanish() {
+    let api = with_link(InvitationPurpose::Invitation);
+    let (page, _went_to) = open("/invitation/abc123", &api, Locale::Es);
+    settle().await;
+    api.fail_next(
+        "accept_invitation",
+        error(429, ErrorCode::TooManyAttempts, Vec::new()),
+    );
+    page.type_into("invitation-password", "correct horse battery");
+    page.type_into("invitation-confirm", "correct horse battery");
+    page.click("invitation-submit");
+    settle().await;
+    assert_eq!(
+        page.text_of("invitation-alert").trim(),
+        i18n::ES.auth.links_too_many
+    );
+    assert!(
+        page.text_of("invitation-alert")
+            .contains("Espera 15 minutos")
+    );
+    assert_eq!(
+        api.with(|s| s.passwords.get("nora@acme.example").cloned()),
+        None,
+        "nothing was accepted"
+    );
+}

@@ -17,6 +17,9 @@ pub struct AuthText {
     pub invalid_credentials: &'static str,
     /// The server blocks an address or a browser for at most 15 minutes.
     pub too_many_attempts: &'static str,
+    /// Sending an invitation or set-up form after too many links that do not
+    /// work were tried from the same network (the same 15 minutes at most).
+    pub links_too_many: &'static str,
     pub sign_in_unreachable: &'static str,
     pub help_prompt: &'static str,
 
@@ -60,6 +63,7 @@ pub static EN: AuthText = AuthText {
     signing_in: "Signing in…",
     invalid_credentials: "The email address or password is not right. Check both and try again.",
     too_many_attempts: "Too many attempts to sign in. Wait 15 minutes, then try again.",
+    links_too_many: "Too many links that do not work were tried from this network. Wait 15 minutes, then send the form again.",
     sign_in_unreachable: "Can't reach the portal server, so you are not signed in. Check your connection and try again.",
     help_prompt: "Forgot your password or can't sign in?",
 
@@ -111,6 +115,7 @@ pub static ES: AuthText = AuthText {
     signing_in: "Iniciando sesión…",
     invalid_credentials: "La dirección de correo electrónico o la contraseña no son correctas. Revisa ambas y vuelve a intentarlo.",
     too_many_attempts: "Demasiados intentos de inicio de sesión. Espera 15 minutos y vuelve a intentarlo.",
+    links_too_many: "Se probaron demasiados enlaces que no funcionan desde esta red. Espera 15 minutos y vuelve a enviar el formulario.",
     sign_in_unreachable: "No se puede conectar con el servidor del portal, así que no se inició la sesión. Comprueba tu conexión y vuelve a intentarlo.",
     help_prompt: "¿Olvidaste tu contraseña o no puedes iniciar sesión?",
 

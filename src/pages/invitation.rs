@@ -26,13 +26,16 @@ enum Outcome {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Trouble {
     Unreachable,
+    /// 429: too many links that do not work were tried from this network.
+    TooManyAttempts,
     Unexpected,
 }
 
 impl Trouble {
     fn of(error: &ApiError) -> Self {
-        match error {
-            ApiError::Network(_) => Trouble::Unreachable,
+        match (error, error.status()) {
+            (ApiError::Network(_), _) => Trouble::Unreachable,
+            (_, Some(429)) => Trouble::TooManyAttempts,
             _ => Trouble::Unexpected,
         }
     }
@@ -40,6 +43,7 @@ impl Trouble {
     fn message(self, locale: Locale) -> &'static str {
         match self {
             Trouble::Unreachable => locale.common().server_unreachable,
+            Trouble::TooManyAttempts => locale.auth().links_too_many,
             Trouble::Unexpected => locale.common().unexpected_error,
         }
     }
