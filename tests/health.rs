@@ -72,3 +72,38 @@ async fn speaks_spanish() {
         Some("es")
     );
 }
+
+/// How many requests for `path` the browser has finished.
+fn finished_requests(path: &str) -> usize {
+    let performance = window().performance().unwrap();
+    performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter_map(|entry| {
+            js_sys::Reflect::get(&entry, &"name".into())
+                .ok()?
+                .as_string()
+        })
+        .filter(|name| name.ends_with(path))
+        .count()
+}
+
+/// The real client starts a request when it is asked for, not when its
+/// answer is first awaited: the portal asks for its data while it builds
+/// its screens, and the requests travel meanwhile.
+#[wasm_bindgen_test]
+async fn the_http_client_sends_a_request_as_soon_as_it_is_asked_for() {
+    use partner_portal::api::{HttpApi, PortalApi};
+    let before = finished_requests("/api/v1/health");
+    let answer = HttpApi::same_origin().health();
+    // Waits for the browser to finish the request (the test server answers
+    // it, 404 or not), however busy the machine.
+    let mut turns = 0;
+    while finished_requests("/api/v1/health") == before {
+        turns += 1;
+        assert!(turns < 500, "the request never went out");
+        settle().await;
+    }
+    // Never awaited: its request went out all the same.
+    drop(answer);
+}

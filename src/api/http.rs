@@ -1,7 +1,7 @@
 //! [`VisitorApi`] and [`PortalApi`] over HTTP with gloo-net.
 //!
-//! Every call goes through one non-generic path, [`Call::send`], which sends
-//! the request and checks the status; only the final conversion into the
+//! Every call goes through one non-generic path, [`Call::send`], which starts
+//! the request at once and checks the status; only the final conversion into the
 //! endpoint's Rust type is generic, so the wasm carries one copy of the
 //! sending code instead of one per answer type.
 //!
@@ -83,14 +83,16 @@ impl Call {
 
     /// Sends the request and decodes the JSON answer as a `T`.
     fn answer<T: DeserializeOwned + 'static>(self) -> ApiFuture<T> {
-        Box::pin(async move { decode(&self.send().await?).await })
+        let sent = self.send();
+        Box::pin(async move { decode(&sent.await?).await })
     }
 
     /// Sends the request and decodes the JSON answer as a `T`, or `None` when
     /// the server answers 204 (nothing to say, e.g. nobody signed in).
     fn maybe_answer<T: DeserializeOwned + 'static>(self) -> ApiFuture<Option<T>> {
+        let sent = self.send();
         Box::pin(async move {
-            let response = self.send().await?;
+            let response = sent.await?;
             if response.status() == 204 {
                 return Ok(None);
             }
@@ -100,12 +102,30 @@ impl Call {
 
     /// Sends the request; success has no body (204), or one that is not read.
     fn no_answer(self) -> ApiFuture<()> {
-        Box::pin(async move { self.send().await.map(drop) })
+        let sent = self.send();
+        Box::pin(async move { sent.await.map(drop) })
     }
 
-    /// Sends the request and checks the status: the response of a success,
-    /// or the error the server answered.
-    async fn send(self) -> Result<Response, ApiError> {
+    /// Sends the request now, not when its answer is first awaited, so it is
+    /// on the network while the page goes on working (the portal asks for
+    /// its data as it builds its screens); then checks the status: the
+    /// response of a success, or the error the server answered.
+    fn send(self) -> impl Future<Output = Result<Response, ApiError>> + 'static {
+        let started = self.start();
+        async move {
+            let response: Response = JsFuture::from(started?)
+                .await
+                .map_err(|e| ApiError::Network(js_message(&e)))?
+                .unchecked_into();
+            if !response.ok() {
+                return Err(error_of(&response).await);
+            }
+            Ok(response)
+        }
+    }
+
+    /// Hands the request to the browser's `fetch`, which starts it.
+    fn start(self) -> Result<js_sys::Promise, ApiError> {
         let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
         let body = self.body?;
         let mut request = RequestBuilder::new(&self.url).method(self.method);
@@ -119,11 +139,9 @@ impl Call {
                 .map_err(network)?,
             None => request.build().map_err(network)?,
         };
-        let response: Response = request.send().await.map_err(network)?.into();
-        if !response.ok() {
-            return Err(error_of(&response).await);
-        }
-        Ok(response)
+        Ok(web_sys::window()
+            .ok_or_else(|| ApiError::Network("no window to fetch from".into()))?
+            .fetch_with_request(&request.into()))
     }
 }
 

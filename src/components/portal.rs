@@ -80,9 +80,18 @@ fn SessionPending() -> impl IntoView {
 /// gate opens.
 #[component]
 fn SignedIn() -> impl IntoView {
-    AccountData::provide();
+    let data = AccountData::provide();
     let session = Session::expect();
     let locked = move || session.with(|s| s.is_some_and(|s| !s.contact_info_complete));
+    if session
+        .get_untracked()
+        .is_some_and(|s| !s.contact_info_complete)
+    {
+        // What the modal shows, asked for before the shell is built, so the
+        // requests travel while it is.
+        data.ensure_contact();
+        data.ensure_users();
+    }
     view! {
         <div class="portal" inert=locked aria-hidden=move || locked().then_some("true")>
             <Shell />

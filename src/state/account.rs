@@ -70,8 +70,9 @@ impl<T: Clone + Send + Sync + 'static> Slot<T> {
         }
     }
 
-    /// Starts a request whose answer becomes the state, unless another
-    /// request or a local [`Slot::set`] came after it.
+    /// Follows a request (already sent: see [`crate::api::HttpApi`]) whose
+    /// answer becomes the state, unless another request or a local
+    /// [`Slot::set`] came after it.
     fn load(self, session: Session, fetch: impl Future<Output = Result<T, ApiError>> + 'static) {
         let Some(request) = self.next_request() else {
             return;
@@ -192,16 +193,14 @@ impl AccountData {
         let Some(api) = self.api.try_get_value() else {
             return;
         };
-        self.contact
-            .load(self.session, async move { api.contact_info().await });
+        self.contact.load(self.session, api.contact_info());
     }
 
     pub fn reload_users(self) {
         let Some(api) = self.api.try_get_value() else {
             return;
         };
-        self.users
-            .load(self.session, async move { api.users().await });
+        self.users.load(self.session, api.users());
     }
 
     /// Loads the addresses' states unless they are loaded or on their way.
@@ -215,8 +214,7 @@ impl AccountData {
         let Some(api) = self.api.try_get_value() else {
             return;
         };
-        self.addresses
-            .load(self.session, async move { api.addresses().await });
+        self.addresses.load(self.session, api.addresses());
     }
 
     /// The server's answer to a save: the new shared copy, no request needed
