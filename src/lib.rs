@@ -113,6 +113,15 @@ pub fn FrontDoor() -> impl IntoView {
     view! { <PublicPage>{page}</PublicPage> }.into_any()
 }
 
+/// Whether the server sends the front door for `path` whatever the session:
+/// `/sign-in` and `/invitation/TOKEN`.
+pub fn is_front_door_path(path: &str) -> bool {
+    path == "/sign-in"
+        || path
+            .strip_prefix("/invitation/")
+            .is_some_and(|token| !token.is_empty() && !token.contains('/'))
+}
+
 /// The frame of pages reachable without signing in.
 #[component]
 pub fn PublicPage(children: Children) -> impl IntoView {

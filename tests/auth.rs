@@ -557,3 +557,23 @@ async fn too_many_tried_links_say_how_long_to_wait_in_spanish() {
         "nothing was accepted"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_front_doors_paths_are_those_the_server_sends_it_for_whatever_the_session() {
+    for (path, front_door) in [
+        ("/sign-in", true),
+        ("/invitation/abc123", true),
+        ("/sign-in/", false),
+        ("/sign-in-elsewhere", false),
+        ("/invitation/", false),
+        ("/invitation/abc/def", false),
+        ("/", false),
+        ("/settings/contact", false),
+    ] {
+        assert_eq!(
+            partner_portal::is_front_door_path(path),
+            front_door,
+            "{path}"
+        );
+    }
+}
