@@ -159,6 +159,23 @@ fn LockedPlaceholder() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = I18n::expect();
     let session = Session::expect();
+    // Behind the onboarding modal the shell is inert and dimmed: its contents
+    // are built in the next task, so on a phone the modal's build comes first
+    // and neither blocks the page for long. The bar and the rail keep their
+    // size meanwhile (style/shell.css), so nothing moves when they fill.
+    let built = RwSignal::new(
+        session
+            .get_untracked()
+            .is_none_or(|s| s.contact_info_complete),
+    );
+    if !built.get_untracked() {
+        set_timeout(
+            move || {
+                built.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     let drawer_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
     let drawer = NodeRef::<leptos::html::Div>::new();
@@ -207,30 +224,32 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <header class="top-bar top-bar--app">
-            <button
-                type="button"
-                class="icon-button top-bar__menu"
-                aria-expanded=move || drawer_open.get().to_string()
-                aria-controls="portal-drawer"
-                data-testid="menu-button"
-                node_ref=menu_button
-                on:click=toggle_drawer
-            >
-                <span class="icon icon--menu" aria-hidden="true"></span>
-                <span class="visually-hidden">{move || i18n.t().shell.menu}</span>
-            </button>
-            <div class="top-bar__account">
-                <span class="top-bar__product">{move || i18n.t().common.app_name}</span>
-                <span class="top-bar__account-line">
-                    <span class="top-bar__account-name" data-testid="account-name">{account_name}</span>
-                    <span class="top-bar__partner-id">{move || (i18n.t().common.partner_id)(&partner_id())}</span>
-                </span>
-            </div>
-            <div class="top-bar__tools">
-                <EnvironmentSwitcher />
-                <SupportLink />
-            </div>
-            <UserMenu />
+            <Show when=move || built.get()>
+                <button
+                    type="button"
+                    class="icon-button top-bar__menu"
+                    aria-expanded=move || drawer_open.get().to_string()
+                    aria-controls="portal-drawer"
+                    data-testid="menu-button"
+                    node_ref=menu_button
+                    on:click=toggle_drawer
+                >
+                    <span class="icon icon--menu" aria-hidden="true"></span>
+                    <span class="visually-hidden">{move || i18n.t().shell.menu}</span>
+                </button>
+                <div class="top-bar__account">
+                    <span class="top-bar__product">{move || i18n.t().common.app_name}</span>
+                    <span class="top-bar__account-line">
+                        <span class="top-bar__account-name" data-testid="account-name">{account_name}</span>
+                        <span class="top-bar__partner-id">{move || (i18n.t().common.partner_id)(&partner_id())}</span>
+                    </span>
+                </div>
+                <div class="top-bar__tools">
+                    <EnvironmentSwitcher />
+                    <SupportLink />
+                </div>
+                <UserMenu />
+            </Show>
         </header>
         <div
             id="portal-drawer"
@@ -256,26 +275,28 @@ fn Shell() -> impl IntoView {
                 }
             }
         >
-            <nav class="rail" aria-label=move || i18n.t().common.main_navigation>
-                <ul class="rail__list">
-                    {nav_link("/", "home", |t| t.common.nav_overview)}
-                    <li class="rail__group">
-                        <span class="rail__group-label" id="nav-settings">
-                            {move || i18n.t().common.nav_settings}
-                        </span>
-                        <ul class="rail__list" aria-labelledby="nav-settings">
-                            {nav_link("/settings/contact", "mail", |t| t.common.nav_contact)}
-                            {nav_link("/settings/users", "people", |t| t.common.nav_users)}
-                        </ul>
-                    </li>
-                    {nav_link("/help", "help", |t| t.shell.nav_help)}
-                </ul>
-            </nav>
-            // On narrow screens the top bar has no room for these.
-            <div class="drawer__tools">
-                <EnvironmentSwitcher />
-                <SupportLink />
-            </div>
+            <Show when=move || built.get()>
+                <nav class="rail" aria-label=move || i18n.t().common.main_navigation>
+                    <ul class="rail__list">
+                        {nav_link("/", "home", |t| t.common.nav_overview)}
+                        <li class="rail__group">
+                            <span class="rail__group-label" id="nav-settings">
+                                {move || i18n.t().common.nav_settings}
+                            </span>
+                            <ul class="rail__list" aria-labelledby="nav-settings">
+                                {nav_link("/settings/contact", "mail", |t| t.common.nav_contact)}
+                                {nav_link("/settings/users", "people", |t| t.common.nav_users)}
+                            </ul>
+                        </li>
+                        {nav_link("/help", "help", |t| t.shell.nav_help)}
+                    </ul>
+                </nav>
+                // On narrow screens the top bar has no room for these.
+                <div class="drawer__tools">
+                    <EnvironmentSwitcher />
+                    <SupportLink />
+                </div>
+            </Show>
         </div>
     }
 }
