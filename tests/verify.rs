@@ -250,3 +250,37 @@ async fn read_only_users_see_the_states_in_spanish_on_the_overview() {
         "{card}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn read_only_users_see_each_addresss_state_beside_it_without_a_button() {
+    let api = saved_account().signed_in_as(3);
+    let page = support::app_at("/settings/contact", api.clone(), Locale::Es).await;
+    settle_until("the states show", || {
+        page.find_by_test_id("technical_emergency[0]")
+            .is_some_and(|_| !state_in(&page, "technical_emergency[0]").hidden())
+    })
+    .await;
+    assert!(page.find_by_test_id("contact-form-read-only").is_some());
+    let verified = state_in(&page, "technical_emergency[0]");
+    assert!(
+        verified.text_content().unwrap().starts_with("Verificada "),
+        "{}",
+        verified.text_content().unwrap()
+    );
+    let unverified = state_in(&page, "technical_non_emergency[0]");
+    assert!(
+        unverified.text_content().unwrap().contains("Sin verificar"),
+        "{}",
+        unverified.text_content().unwrap()
+    );
+    assert!(
+        page.find("[data-testid=contact-form-read-only] button")
+            .is_none(),
+        "reading is all a read-only user may do"
+    );
+    assert_eq!(
+        api.calls().iter().filter(|c| *c == "addresses").count(),
+        1,
+        "the states are asked for once"
+    );
+}

@@ -10,6 +10,7 @@ import {
   createUser,
   expectAccessible,
   lastMailTo,
+  signIn,
   unique,
   unlockedAccount,
   validContactInfo,
@@ -99,6 +100,33 @@ test('a saved address is mailed a link that confirms it only when its owner clic
 
   await page.goto('/');
   await expect(page.getByTestId('checklist-contact')).toContainText('1 of 5 addresses verified');
+});
+
+test('a read-only colleague sees each address\'s state in Settings, confirmed by its owner elsewhere', async ({ browser, playwright }) => {
+  const { partnerId, owner, path } = await mailedLink(playwright, 'Reader');
+  // The owner confirms the mailed link, signed out, in a browser of their own.
+  const visitor = await browser.newContext();
+  const link = await visitor.newPage();
+  await link.goto(path);
+  await link.getByRole('button', { name: 'Confirm this address' }).click();
+  await expect(link.getByRole('heading', { level: 1, name: 'Address confirmed' })).toBeVisible();
+  await visitor.close();
+
+  const id = unique();
+  const reader = `reader-${id}@partner.example`;
+  createUser(partnerId, reader, 'read-only', 'Rosa Reader');
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, reader);
+  await page.goto('/settings/contact');
+  await expect(page.getByTestId('contact-form-read-only')).toBeVisible();
+  const verified = stateOf(page, 'technical_emergency[0]');
+  await expect(verified).toContainText('Verified');
+  await expect(page.getByTestId('technical_emergency[0]')).toContainText(owner);
+  await expect(stateOf(page, 'technical_non_emergency[0]')).toContainText('Verification sent');
+  await expect(page.getByTestId('contact-form-read-only').getByRole('button')).toHaveCount(0);
+  await expectAccessible(page, 'the read-only contact information with address states');
+  await context.close();
 });
 
 test('sending a link again too soon says when to try again', async ({ page, consoleGuard }) => {

@@ -6,7 +6,6 @@ use portal_domain::{ContactField, Weekday};
 pub struct FormText {
     pub heading: &'static str,
     pub required_note: &'static str,
-    pub read_only_note: &'static str,
 
     pub section_technical: &'static str,
     pub section_operational: &'static str,
@@ -128,7 +127,6 @@ impl FormText {
 pub const EN: FormText = FormText {
     heading: "Contact information",
     required_note: "All fields are required unless marked optional.",
-    read_only_note: "You have read-only access: you can see this information but not change it.",
 
     section_technical: "Technical contacts",
     section_operational: "Operational contacts",
@@ -224,7 +222,6 @@ pub const EN: FormText = FormText {
 pub const ES: FormText = FormText {
     heading: "Información de contacto",
     required_note: "Todos los campos son obligatorios, salvo los que se indican como opcionales.",
-    read_only_note: "Tienes acceso de solo lectura: puedes ver esta información, pero no modificarla.",
 
     section_technical: "Contactos técnicos",
     section_operational: "Contactos operativos",

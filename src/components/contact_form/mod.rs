@@ -52,17 +52,17 @@ pub fn ContactForm(
     #[prop(default = true)]
     editable: bool,
 ) -> impl IntoView {
-    if !editable {
-        return view! { <ReadOnlyContactInfo data users /> }.into_any();
-    }
-    let i18n = I18n::expect();
-    // Saved addresses show whether their owners confirmed them; a form
-    // never saved has none to ask about.
+    // Saved addresses show whether their owners confirmed them, to every
+    // role; a form never saved has none to ask about.
     if data.version > 0
         && let Some(account) = use_context::<AccountData>()
     {
         account.ensure_addresses();
     }
+    if !editable {
+        return view! { <ReadOnlyContactInfo data users /> }.into_any();
+    }
+    let i18n = I18n::expect();
     let zone = browser_time_zone();
     let browser_zone = StoredValue::new(zone.clone());
     let merchant = data.merchant_contact_required;

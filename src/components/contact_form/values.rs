@@ -41,7 +41,7 @@ pub fn field_values(
 }
 
 /// `Name <address> phone`, leaving out what is empty; nothing for a blank entry.
-fn entry_line(entry: &ContactEntry) -> Option<String> {
+pub fn entry_line(entry: &ContactEntry) -> Option<String> {
     let (email, name, phone) = (entry.email.trim(), entry.name.trim(), entry.phone.trim());
     if email.is_empty() && name.is_empty() && phone.is_empty() {
         return None;
