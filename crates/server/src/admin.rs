@@ -185,7 +185,7 @@ fn insert_user(
         "INSERT INTO users (account_id, email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![account_id, email, name, role.as_str(), password_hash, now()],
     )?;
-    let user_id = conn.last_insert_rowid();
+    let user_id = conn.last_insert_rowid()?;
     store::audit(
         conn,
         Some(account_id),

@@ -274,7 +274,7 @@ fn begin_shared(
             "INSERT INTO throttle_failures (key, at) VALUES (?1, ?2)",
             crate::db::params![key, now],
         )?;
-        ids.push(tx.last_insert_rowid());
+        ids.push(tx.last_insert_rowid()?);
     }
     tx.commit()?;
     Ok(Ok(ids))

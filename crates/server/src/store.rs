@@ -429,7 +429,7 @@ pub fn create_account(
         "INSERT INTO accounts (partner_id, display_name, integrations, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![partner_id, display_name, integrations_json(integrations), now()],
     )?;
-    let account_id = conn.last_insert_rowid();
+    let account_id = conn.last_insert_rowid()?;
     audit(
         conn,
         Some(account_id),

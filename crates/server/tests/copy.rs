@@ -164,3 +164,22 @@ fn only_sqlite_to_postgresql_is_copied() {
         "{stderr}"
     );
 }
+
+/// On PostgreSQL the id of a new row is asked for (`lastval()`). When there
+/// is none to give, that is an error, never an id of 0 handed on as a real one.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask test --layer postgres"]
+async fn a_new_rows_id_postgresql_cannot_give_is_an_error_not_zero() {
+    let url = test_database_url().expect("set PORTAL_TEST_DATABASE_URL");
+    let server = TestServer::on_database(Some(url)).await;
+    assert_eq!(server.db.engine(), portal_server::db::Engine::Postgres);
+    let answer = server
+        .db
+        .write(|conn| {
+            // Forgets which id this connection's last insert was given.
+            conn.execute_batch("DISCARD SEQUENCES")?;
+            conn.last_insert_rowid()
+        })
+        .await;
+    assert!(answer.is_err(), "{answer:?}");
+}

@@ -47,7 +47,7 @@ async fn world(caller: Caller) -> World {
                 "INSERT INTO users (account_id, email, name, role, created_at) VALUES (?1, 'pending@acme.example', 'Pending', 'editor', 0)",
                 [acme],
             )?;
-            let id = c.last_insert_rowid();
+            let id = c.last_insert_rowid()?;
             portal_server::store::create_invitation(c, acme, Some(id), "invitation")?;
             Ok(id)
         })

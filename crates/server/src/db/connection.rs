@@ -105,17 +105,17 @@ impl<'c> Connection<'c> {
         })
     }
 
-    /// The id of the row the last `INSERT` on this connection created (0
-    /// when there was none).
-    pub fn last_insert_rowid(&self) -> i64 {
+    /// The id of the row the last `INSERT` on this connection created. On
+    /// PostgreSQL it is asked for (`lastval()`), and a failure is an error,
+    /// never a made-up id.
+    pub fn last_insert_rowid(&self) -> Result<i64, DbError> {
         match self.engine {
-            Inner::Sqlite(conn) => conn.last_insert_rowid(),
-            Inner::Postgres(conn) => conn
-                .borrow_mut()
-                .query("SELECT lastval()", &[])
-                .ok()
-                .and_then(|rows| rows.first().and_then(|r| r.try_get::<_, i64>(0).ok()))
-                .unwrap_or(0),
+            Inner::Sqlite(conn) => Ok(conn.last_insert_rowid()),
+            Inner::Postgres(conn) => {
+                let rows = conn.borrow_mut().query("SELECT lastval()", &[])?;
+                let row = rows.first().ok_or(DbError::NoRows)?;
+                Ok(row.try_get::<_, i64>(0)?)
+            }
         }
     }
 
@@ -525,7 +525,7 @@ mod tests {
             crate::params!["a", vec![1u8, 2], None::<i64>],
         )
         .unwrap();
-        assert_eq!(tx.last_insert_rowid(), 1);
+        assert_eq!(tx.last_insert_rowid().unwrap(), 1);
         tx.commit().unwrap();
         let row: (String, Vec<u8>, Option<i64>, bool) = conn
             .query_row(

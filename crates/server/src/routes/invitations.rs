@@ -186,7 +186,7 @@ pub async fn accept(
                          VALUES (?1, ?2, ?3, 'administrator', ?4, ?5)",
                         params![link.account_id, email, name, hash, now()],
                     )?;
-                    tx.last_insert_rowid()
+                    tx.last_insert_rowid()?
                 }
             };
             tx.execute("DELETE FROM invitations WHERE id = ?1", [link.id])?;

@@ -87,7 +87,7 @@ pub async fn invite(
                 "INSERT INTO users (account_id, email, name, role, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![caller.account_id, invitation.email, invitation.name, invitation.role.as_str(), now()],
             )?;
-            let user_id = tx.last_insert_rowid();
+            let user_id = tx.last_insert_rowid()?;
             send_invitation(&tx, &caller, user_id, &invitation.email, &public_url)?;
             store::audit(
                 &tx,

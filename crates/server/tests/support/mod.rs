@@ -267,7 +267,7 @@ impl TestServer {
                     "INSERT INTO users (account_id, email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
                     portal_server::db::params![account_id, email, format!("Name of {email}"), role.as_str(), hash],
                 )?;
-                Ok(conn.last_insert_rowid())
+                conn.last_insert_rowid()
             })
             .await
             .unwrap()
