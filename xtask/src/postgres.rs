@@ -173,23 +173,9 @@ impl Drop for Cluster {
 /// Stops and removes the clusters of earlier runs that ended without
 /// cleaning up (Ctrl-C, a killed terminal): those whose xtask process is gone.
 fn remove_abandoned(as_postgres: bool) {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix("portal-postgres-"))
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid == std::process::id() || PathBuf::from(format!("/proc/{pid}")).exists() {
-            continue;
-        }
+    for dir in crate::process::abandoned("portal-postgres") {
         let abandoned = Cluster {
-            dir: entry.path(),
+            dir,
             port: 0,
             as_postgres,
             durable: false,

@@ -101,25 +101,33 @@ impl TempDir {
     }
 
     /// Removes the `prefix` folders of earlier runs that ended without
-    /// cleaning up (Ctrl-C, a killed terminal): those whose process is gone.
+    /// cleaning up: see [`abandoned`].
     pub fn remove_abandoned(prefix: &str) {
-        let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(pid) = name
-                .to_str()
-                .and_then(|n| n.strip_prefix(prefix)?.strip_prefix('-'))
-                .and_then(|rest| rest.split('-').next()?.parse::<u32>().ok())
-            else {
-                continue;
-            };
-            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-                let _ = std::fs::remove_dir_all(entry.path());
-            }
+        for dir in abandoned(prefix) {
+            let _ = std::fs::remove_dir_all(dir);
         }
     }
+}
+
+/// The `PREFIX-PID…` folders in the temporary folder whose process is gone:
+/// left by runs that ended without cleaning up (Ctrl-C, a killed terminal).
+pub fn abandoned(prefix: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            name.to_str()
+                .and_then(|n| n.strip_prefix(prefix)?.strip_prefix('-'))
+                .and_then(|rest| rest.split('-').next()?.parse::<u32>().ok())
+                .is_some_and(|pid| {
+                    pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+                })
+        })
+        .map(|entry| entry.path())
+        .collect()
 }
 
 impl Drop for TempDir {
