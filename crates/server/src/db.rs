@@ -349,6 +349,12 @@ pub struct Dedicated {
 }
 
 impl Dedicated {
+    /// Closes the connection (rolling back whatever it left open); the next
+    /// [`Dedicated::run`] opens a new one.
+    pub fn reset(&mut self) {
+        self.conn = None;
+    }
+
     /// Runs `f` on this connection (connecting first if needed).
     pub async fn run<R, F>(&mut self, f: F) -> Result<R, DbError>
     where

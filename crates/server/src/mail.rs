@@ -53,8 +53,14 @@ impl Mailer {
     /// Sends every unsent message once (up to a batch); returns how many
     /// were accepted.
     pub async fn deliver_pending(&self, db: &Db) -> usize {
-        match db.dedicated() {
-            Some(mut conn) => self.deliver_claimed(&mut conn).await,
+        self.deliver_with(db, db.dedicated().as_mut()).await
+    }
+
+    /// As [`Mailer::deliver_pending`], on PostgreSQL through `own`, a
+    /// connection the caller keeps from one pass to the next.
+    pub async fn deliver_with(&self, db: &Db, own: Option<&mut Dedicated>) -> usize {
+        match own {
+            Some(conn) => self.deliver_claimed(conn).await,
             None => self.deliver_alone(db).await,
         }
     }
@@ -114,6 +120,9 @@ impl Mailer {
                 Ok(None) => break,
                 Err(error) => {
                     tracing::warn!(%error, "cannot read the outbox; will retry");
+                    // The next pass starts on a new connection, whatever
+                    // state this one was left in.
+                    conn.reset();
                     break;
                 }
             };
@@ -132,6 +141,7 @@ impl Mailer {
                 .await;
             if let Err(error) = recorded {
                 tracing::warn!(%error, id, "cannot record a delivery; the message will be sent again");
+                conn.reset();
                 break;
             }
             sent += usize::from(accepted);
@@ -156,11 +166,14 @@ impl Mailer {
             .map_err(|e| e.to_string())
     }
 
-    /// Delivers the outbox every few seconds, for as long as the server runs.
+    /// Delivers the outbox every few seconds, for as long as the server
+    /// runs. On PostgreSQL one connection of the task's own serves every
+    /// pass, opened again only when it broke.
     pub fn spawn(self, db: Db) {
         tokio::spawn(async move {
+            let mut own = db.dedicated();
             loop {
-                self.deliver_pending(&db).await;
+                self.deliver_with(&db, own.as_mut()).await;
                 tokio::time::sleep(POLL_INTERVAL).await;
             }
         });

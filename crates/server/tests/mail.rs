@@ -6,7 +6,7 @@ use portal_domain::Role;
 use portal_server::mail::Mailer;
 use serde_json::json;
 use std::time::Duration;
-use support::{TestServer, team};
+use support::{TestServer, team, test_database_url};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -194,6 +194,42 @@ async fn with_two_servers_delivering_each_message_goes_out_exactly_once() {
         .count("SELECT COUNT(*) FROM outbox WHERE attempts <> 1")
         .await;
     assert_eq!(attempts, 0, "every message was handled once");
+}
+
+/// The server process behind a PostgreSQL connection.
+async fn backend(own: &mut portal_server::db::Dedicated) -> i64 {
+    own.run(|c| c.query_row("SELECT pg_backend_pid()", [], |r| r.get::<_, i64>(0)))
+        .await
+        .unwrap()
+}
+
+/// The delivery task keeps one connection of its own on PostgreSQL from
+/// one pass to the next, instead of opening one every few seconds.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask test --layer postgres"]
+async fn on_postgresql_each_pass_reuses_the_delivery_connection() {
+    let server = TestServer::on_database(test_database_url()).await;
+    let mut own = server.db.dedicated().expect("set PORTAL_TEST_DATABASE_URL");
+    let account = server.account("Acme Tours", &["things_to_do"]).await;
+    let first = backend(&mut own).await;
+    let (port, mut received) = smtp_server().await;
+    let mailer = Mailer::new(&format!("smtp://127.0.0.1:{port}"), "portal@portal.test").unwrap();
+    for recipient in ["one@acme.example", "two@acme.example"] {
+        server
+            .db
+            .write(move |c| {
+                portal_server::store::queue_mail(c, account, recipient, "Hello", "Body")
+            })
+            .await
+            .unwrap();
+        assert_eq!(mailer.deliver_with(&server.db, Some(&mut own)).await, 1);
+        assert_eq!(received.recv().await.unwrap().0, recipient);
+    }
+    assert_eq!(
+        backend(&mut own).await,
+        first,
+        "one connection served both passes"
+    );
 }
 
 #[test]
