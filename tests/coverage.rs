@@ -77,6 +77,8 @@ async fn advice_shows_beside_its_fields_and_on_the_overview_and_stays_dismissed(
             .length(),
         2
     );
+    let addresses_asked = || api.calls().iter().filter(|c| *c == "addresses").count();
+    let asked_before = addresses_asked();
     page.click("dismiss-emergency_phone_missing");
     settle_until("the dismissed advice leaves the Overview", || {
         page.find_by_test_id("coverage-emergency_phone_missing")
@@ -93,6 +95,11 @@ async fn advice_shows_beside_its_fields_and_on_the_overview_and_stays_dismissed(
         vec![Code::EmergencyPhoneMissing]
     );
     assert!(api.calls().contains(&"set_warning_dismissed".to_owned()));
+    assert_eq!(
+        addresses_asked(),
+        asked_before,
+        "a dismissal saves no address: their states are not asked again"
+    );
     drop(page);
 
     // After a reload it stays dismissed, on the Overview and in the form.

@@ -225,7 +225,7 @@ fn CoverageAdvice(warnings: Vec<FieldError>) -> impl IntoView {
                     failed.set(false);
                     let title = i18n.t().dashboard.coverage_titles[index];
                     announcer.announce((i18n.t().dashboard.coverage_dismissed)(title));
-                    data.set_contact(answer);
+                    data.set_contact_same_addresses(answer);
                     // The button is gone: keep focus on the page.
                     crate::components::focus::focus_main_heading();
                 }

@@ -225,6 +225,12 @@ impl AccountData {
         self.reload_addresses();
     }
 
+    /// The server's answer to a change that saved no addresses (advice
+    /// dismissed): the new shared copy, and nothing asked again.
+    pub fn set_contact_same_addresses(self, answer: ContactInfoResponse) {
+        self.contact.set(answer);
+    }
+
     pub fn contact(self) -> ReadSignal<Loaded<ContactInfoResponse>> {
         self.contact.state.read_only()
     }
