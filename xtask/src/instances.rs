@@ -67,6 +67,19 @@ impl Instance {
         http::request(self.port, method, path, headers, body)
     }
 
+    /// The version of the contact information this server reads now, for
+    /// `what` in an error.
+    fn contact_version(&self, cookie: &str, what: &str) -> Result<i64, String> {
+        let answer = self.call(
+            "GET",
+            "/api/v1/account/contact-info",
+            &[("Cookie", cookie)],
+            None,
+        )?;
+        expect(what, &answer, 200)?;
+        etag_version(&answer)
+    }
+
     /// Signs `email` in; returns the `Cookie` header value and the user's id.
     fn sign_in(&self, email: &str) -> Result<(String, i64), String> {
         let body = format!(r#"{{"email":"{email}","password":"{PASSWORD}"}}"#);
@@ -225,14 +238,7 @@ fn acknowledged_writes_survive_a_kill(
     cookie: &str,
     user: i64,
 ) -> Result<(), String> {
-    let current = b.call(
-        "GET",
-        "/api/v1/account/contact-info",
-        &[("Cookie", cookie)],
-        None,
-    )?;
-    expect("reading the contact information", &current, 200)?;
-    let first: i64 = etag_version(&current)?;
+    let first = b.contact_version(cookie, "reading the contact information")?;
     let bodies = [
         contact_info(user),
         contact_info(user).replace("tech@partner.example", "tech-team@partner.example"),
@@ -289,14 +295,7 @@ fn acknowledged_writes_survive_a_kill(
     if last < first + 10 {
         return Err(format!("only {} saves before the kill", last - first));
     }
-    let after = b.call(
-        "GET",
-        "/api/v1/account/contact-info",
-        &[("Cookie", cookie)],
-        None,
-    )?;
-    expect("reading back through the other server", &after, 200)?;
-    let stored = etag_version(&after)?;
+    let stored = b.contact_version(cookie, "reading back through the other server")?;
     if stored < last {
         return Err(format!(
             "acknowledged version {last}, but the database has {stored}"

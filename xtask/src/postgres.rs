@@ -58,7 +58,7 @@ impl Cluster {
         }
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let port = free_port()?;
+        let port = crate::test_server::free_port()?;
         let cluster = Self {
             dir,
             port,
@@ -187,12 +187,4 @@ fn remove_abandoned(as_postgres: bool) {
         // Dropping it stops it (if it still runs) and removes its folder.
         drop(abandoned);
     }
-}
-
-/// A TCP port nothing listens on right now.
-fn free_port() -> Result<u16, String> {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .map_err(|e| format!("cannot find a free port: {e}"))
 }
