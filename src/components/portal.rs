@@ -210,18 +210,6 @@ fn Shell() -> impl IntoView {
             });
         }
     };
-    let nav_link = move |href: &'static str,
-                         icon: &'static str,
-                         label: fn(&crate::i18n::Catalog) -> &'static str| {
-        view! {
-            <li>
-                <A href=href exact=true>
-                    <span class=format!("icon icon--{icon}") aria-hidden="true"></span>
-                    {move || label(i18n.t())}
-                </A>
-            </li>
-        }
-    };
     view! {
         <header class="top-bar top-bar--app">
             <Show when=move || built.get()>
@@ -276,21 +264,7 @@ fn Shell() -> impl IntoView {
             }
         >
             <Show when=move || built.get()>
-                <nav class="rail" aria-label=move || i18n.t().common.main_navigation>
-                    <ul class="rail__list">
-                        {nav_link("/", "home", |t| t.common.nav_overview)}
-                        <li class="rail__group">
-                            <span class="rail__group-label" id="nav-settings">
-                                {move || i18n.t().common.nav_settings}
-                            </span>
-                            <ul class="rail__list" aria-labelledby="nav-settings">
-                                {nav_link("/settings/contact", "mail", |t| t.common.nav_contact)}
-                                {nav_link("/settings/users", "people", |t| t.common.nav_users)}
-                            </ul>
-                        </li>
-                        {nav_link("/help", "help", |t| t.shell.nav_help)}
-                    </ul>
-                </nav>
+                <NavRail />
                 // On narrow screens the top bar has no room for these.
                 <div class="drawer__tools">
                     <EnvironmentSwitcher />
@@ -298,6 +272,41 @@ fn Shell() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The portal's pages, in the rail (a drawer on narrow screens).
+#[component]
+fn NavRail() -> impl IntoView {
+    let i18n = I18n::expect();
+    let nav_link = move |href: &'static str,
+                         icon: &'static str,
+                         label: fn(&crate::i18n::Catalog) -> &'static str| {
+        view! {
+            <li>
+                <A href=href exact=true>
+                    <span class=format!("icon icon--{icon}") aria-hidden="true"></span>
+                    {move || label(i18n.t())}
+                </A>
+            </li>
+        }
+    };
+    view! {
+        <nav class="rail" aria-label=move || i18n.t().common.main_navigation>
+            <ul class="rail__list">
+                {nav_link("/", "home", |t| t.common.nav_overview)}
+                <li class="rail__group">
+                    <span class="rail__group-label" id="nav-settings">
+                        {move || i18n.t().common.nav_settings}
+                    </span>
+                    <ul class="rail__list" aria-labelledby="nav-settings">
+                        {nav_link("/settings/contact", "mail", |t| t.common.nav_contact)}
+                        {nav_link("/settings/users", "people", |t| t.common.nav_users)}
+                    </ul>
+                </li>
+                {nav_link("/help", "help", |t| t.shell.nav_help)}
+            </ul>
+        </nav>
     }
 }
 
