@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::process::{describe, run};
+use crate::process::run;
 
 /// Debian's PostgreSQL 15 programs.
 pub const BIN: &str = "/usr/lib/postgresql/15/bin";
@@ -155,15 +155,10 @@ impl Drop for Cluster {
             let _ = std::fs::remove_dir_all(&self.dir);
             return;
         }
-        let mut stop = self.command("pg_ctl");
-        stop.arg("-D")
-            .arg(self.dir.join("data"))
-            .args(["stop", "-m", "fast"])
-            .stdout(std::process::Stdio::null());
-        if let Err(e) = run(&mut stop) {
+        if let Err(e) = self.stop() {
             eprintln!(
-                "could not stop the test cluster (`{}`): {e}",
-                describe(&stop)
+                "could not stop the test cluster in {}: {e}",
+                self.dir.display()
             );
         }
         let _ = std::fs::remove_dir_all(&self.dir);

@@ -35,15 +35,12 @@ type Error = Box<dyn std::error::Error>;
 /// database.
 pub fn open(config: &Config) -> Result<Db, Error> {
     let location = config.database()?;
-    if let Location::Sqlite(path) = &location {
-        let dir = match &config.database_url {
-            None => config.data_dir.as_path(),
-            Some(_) => path.parent().unwrap_or(std::path::Path::new("")),
-        };
-        if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
-        }
+    if let Location::Sqlite(path) = &location
+        && let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
     }
     let db = Db::open_location(&location).map_err(|e| cannot_open(&location, &e))?;
     tracing::info!(database = %location.describe(), engine = db.engine().as_str(), "database ready");
@@ -464,9 +461,7 @@ pub async fn copy(from: &str, to: &str) -> Result<(), Error> {
 fn read_source(
     path: &std::path::Path,
 ) -> Result<Vec<TableRows>, Box<dyn std::error::Error + Send + Sync>> {
-    let mut conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let mut conn = crate::db::open_reader(path)?;
     let tx = conn.transaction()?;
     let version: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version != crate::db::SCHEMA_VERSION {
@@ -494,7 +489,8 @@ fn read_source(
     names.sort_unstable();
     if names != known {
         return Err(format!(
-            "{} has the tables {names:?}, not the {known:?} this portal-server copies",
+            "{} has the tables {names:?}, not the {known:?} this portal-server copies: \
+             it was changed outside portal-server; copy a backup of it instead",
             path.display()
         )
         .into());

@@ -309,10 +309,10 @@ impl Db {
         let inner = Arc::clone(&self.inner);
         tokio::task::spawn_blocking(move || match &*inner {
             Inner::Sqlite(sqlite) => {
-                let mut conn = lock(&sqlite.readers)
+                let conn = lock(&sqlite.readers)
                     .pop()
                     .expect("a permit stands for an idle reader");
-                let result = sqlite_read_transaction(&mut conn, f);
+                let result = in_read_transaction(&mut Connection::sqlite(&conn), f);
                 lock(&sqlite.readers).push(conn);
                 result
             }
@@ -379,7 +379,7 @@ impl Dedicated {
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// A read-only connection to the (already migrated) database file.
-fn open_reader(path: &Path) -> Result<rusqlite::Connection, DbError> {
+pub(crate) fn open_reader(path: &Path) -> Result<rusqlite::Connection, DbError> {
     let conn = rusqlite::Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -388,17 +388,8 @@ fn open_reader(path: &Path) -> Result<rusqlite::Connection, DbError> {
     Ok(conn)
 }
 
-fn sqlite_read_transaction<R>(
-    conn: &mut rusqlite::Connection,
-    f: impl FnOnce(&Connection<'_>) -> Result<R, DbError>,
-) -> Result<R, DbError> {
-    let tx = conn.transaction()?;
-    let result = f(&Connection::sqlite(&tx))?;
-    tx.commit()?;
-    Ok(result)
-}
-
-/// A read transaction on the writer of an in-memory database.
+/// `f` in a read transaction: on a pooled reader, or on the writer of an
+/// in-memory database.
 fn in_read_transaction<R>(
     conn: &mut Connection<'_>,
     f: impl FnOnce(&Connection<'_>) -> Result<R, DbError>,

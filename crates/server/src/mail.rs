@@ -71,10 +71,10 @@ impl Mailer {
             .write(|conn| {
                 let mut statement = conn.prepare(
                     "SELECT id, recipient, subject, body FROM outbox
-                     WHERE sent_at IS NULL AND attempts < ?1 ORDER BY id LIMIT 20",
+                     WHERE sent_at IS NULL AND attempts < ?1 ORDER BY id LIMIT ?2",
                 )?;
                 let rows = statement
-                    .query_map([MAX_ATTEMPTS], pending_row)?
+                    .query_map([MAX_ATTEMPTS, BATCH as i64], pending_row)?
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(rows)
             })

@@ -88,23 +88,29 @@ impl PgConn {
         values: &[ValueRef<'_>],
     ) -> Result<Vec<postgres::Row>, DbError> {
         let statement = self.statement(sql)?;
-        let params: Vec<Param<'_>> = values.iter().map(|v| Param(*v)).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> =
-            params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-        Ok(self.client()?.query(&statement, &refs)?)
+        let params = params(values);
+        Ok(self.client()?.query(&statement, &refs(&params))?)
     }
 
     pub(super) fn execute(&mut self, sql: &str, values: &[ValueRef<'_>]) -> Result<u64, DbError> {
         let statement = self.statement(sql)?;
-        let params: Vec<Param<'_>> = values.iter().map(|v| Param(*v)).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> =
-            params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-        Ok(self.client()?.execute(&statement, &refs)?)
+        let params = params(values);
+        Ok(self.client()?.execute(&statement, &refs(&params))?)
     }
 
     pub(super) fn batch(&mut self, sql: &str) -> Result<(), DbError> {
         Ok(self.client()?.batch_execute(sql)?)
     }
+}
+
+/// The values of a statement, as PostgreSQL parameters.
+fn params<'a>(values: &[ValueRef<'a>]) -> Vec<Param<'a>> {
+    values.iter().map(|v| Param(*v)).collect()
+}
+
+/// The references the client takes for `params`.
+fn refs<'p>(params: &'p [Param<'_>]) -> Vec<&'p (dyn ToSql + Sync)> {
+    params.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
 }
 
 impl Drop for PgConn {
