@@ -83,14 +83,11 @@ pub fn FrontDoor() -> impl IntoView {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
-    let token = path
-        .strip_prefix("/invitation/")
-        .filter(|token| !token.is_empty() && !token.contains('/'))
-        .map(|token| {
-            js_sys::decode_uri_component(token)
-                .map(String::from)
-                .unwrap_or_else(|_| token.to_owned())
-        });
+    let token = invitation_token(&path).map(|token| {
+        js_sys::decode_uri_component(token)
+            .map(String::from)
+            .unwrap_or_else(|_| token.to_owned())
+    });
     let page = if path == "/sign-in" {
         view! { <pages::FrontDoorSignIn search /> }.into_any()
     } else if let Some(token) = token {
@@ -116,10 +113,14 @@ pub fn FrontDoor() -> impl IntoView {
 /// Whether the server sends the front door for `path` whatever the session:
 /// `/sign-in` and `/invitation/TOKEN`.
 pub fn is_front_door_path(path: &str) -> bool {
-    path == "/sign-in"
-        || path
-            .strip_prefix("/invitation/")
-            .is_some_and(|token| !token.is_empty() && !token.contains('/'))
+    path == "/sign-in" || invitation_token(path).is_some()
+}
+
+/// The (still encoded) token of an invitation or set-up link's path,
+/// `/invitation/TOKEN`.
+fn invitation_token(path: &str) -> Option<&str> {
+    path.strip_prefix("/invitation/")
+        .filter(|token| !token.is_empty() && !token.contains('/'))
 }
 
 /// The frame of pages reachable without signing in.

@@ -168,10 +168,7 @@ fn FooterPlaceholder() -> impl IntoView {
     let session = Session::expect();
     let required = move || {
         let merchant = session.with(|s| s.is_some_and(|s| s.account.merchant_contact_required()));
-        ContactField::ALL
-            .into_iter()
-            .filter(|f| f.applies(merchant))
-            .count()
+        ContactField::applying(merchant).count()
     };
     view! {
         <div class="contact-form__footer" aria-hidden="true">

@@ -19,7 +19,6 @@ pub struct TransferText {
     pub review_intro: &'static str,
     pub nothing_changed: &'static str,
     pub save: &'static str,
-    pub saving: &'static str,
     pub cancel: &'static str,
     pub imported: &'static str,
 }
@@ -55,7 +54,6 @@ pub const EN: TransferText = TransferText {
     review_intro: "Compared with the current contact information. Nothing is saved until you choose Save these changes.",
     nothing_changed: "Nothing changed: the file holds the same contact information as the portal.",
     save: "Save these changes",
-    saving: "Saving…",
     cancel: "Cancel",
     imported: "The changes from the file were saved.",
 };
@@ -91,7 +89,6 @@ pub const ES: TransferText = TransferText {
     review_intro: "Comparados con la información de contacto actual. No se guarda nada hasta que elijas Guardar estos cambios.",
     nothing_changed: "Nada cambió: el archivo tiene la misma información de contacto que el portal.",
     save: "Guardar estos cambios",
-    saving: "Guardando…",
     cancel: "Cancelar",
     imported: "Se guardaron los cambios del archivo.",
 };

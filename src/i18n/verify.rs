@@ -62,7 +62,7 @@ pub const EN: VerifyText = VerifyText {
             "Links work for {days} days. Ask the account's administrators to send a new one from Settings → Contact information."
         )
     },
-    too_many_attempts: "Too many links that do not work were tried from this network. Wait a few minutes, then try again.",
+    too_many_attempts: "Too many links that do not work were tried from this network. Wait 15 minutes, then try again.",
 
     state_unverified: "Not verified",
     state_sent: |date| format!("Verification sent {date}"),
@@ -111,7 +111,7 @@ pub const ES: VerifyText = VerifyText {
             "Los enlaces funcionan durante {days} días. Pide a los administradores de la cuenta que envíen uno nuevo desde Configuración → Información de contacto."
         )
     },
-    too_many_attempts: "Se probaron demasiados enlaces que no funcionan desde esta red. Espera unos minutos y vuelve a intentarlo.",
+    too_many_attempts: "Se probaron demasiados enlaces que no funcionan desde esta red. Espera 15 minutos y vuelve a intentarlo.",
 
     state_unverified: "Sin verificar",
     state_sent: |date| format!("Verificación enviada el {date}"),

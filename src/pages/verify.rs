@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use portal_domain::{ErrorCode, VERIFICATION_VALIDITY_DAYS, VerificationDetails};
 
 use crate::api::{Api, ApiError};
-use crate::components::focus::focus_main_heading;
+use crate::components::contact_form::focus_soon;
 use crate::i18n::I18n;
 
 const HEADING_ID: &str = "verify-heading";
@@ -42,12 +42,6 @@ impl Problem {
     fn ends_link(self) -> bool {
         matches!(self, Problem::Invalid | Problem::Expired)
     }
-}
-
-/// Moves focus to the new screen's heading once it is rendered, so keyboard
-/// and screen-reader users hear what their click came to.
-fn focus_heading_soon() {
-    set_timeout(focus_main_heading, std::time::Duration::ZERO);
 }
 
 /// What to do about `problem`, in the current language.
@@ -120,12 +114,12 @@ pub fn Verify() -> impl IntoView {
             match answer {
                 Ok(()) => {
                     screen.set(Screen::Confirmed(details));
-                    focus_heading_soon();
+                    focus_soon(HEADING_ID.to_owned());
                 }
                 Err(error) => match Problem::of(&error) {
                     problem if problem.ends_link() => {
                         screen.set(Screen::Ended(problem));
-                        focus_heading_soon();
+                        focus_soon(HEADING_ID.to_owned());
                     }
                     problem => trouble.set(Some(problem)),
                 },
@@ -174,8 +168,10 @@ pub fn Verify() -> impl IntoView {
                 "verify-invalid",
             ),
         };
-        let retry = test_id == "verify-failed";
-        let help = role == "alert" && !retry;
+        // A check that failed can be tried again; a link that is done for
+        // points to help instead.
+        let retry = matches!(screen.get_untracked(), Screen::Failed(_));
+        let help = matches!(screen.get_untracked(), Screen::Ended(_));
         view! {
             <h1 id=HEADING_ID class="invitation__heading" tabindex="-1">{heading}</h1>
             <p role=role data-testid=test_id>{text}</p>

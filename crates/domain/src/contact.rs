@@ -210,6 +210,13 @@ impl ContactField {
         merchant_contact_required || self != ContactField::MerchantOperational
     }
 
+    /// The fields an account has, in form order (see [`ContactField::applies`]).
+    pub fn applying(merchant_contact_required: bool) -> impl Iterator<Item = ContactField> {
+        Self::ALL
+            .into_iter()
+            .filter(move |f| f.applies(merchant_contact_required))
+    }
+
     /// The field's JSON key, which is also how its
     /// [`FieldPath`](crate::FieldPath) is written.
     pub fn path_prefix(self) -> &'static str {

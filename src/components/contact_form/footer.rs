@@ -36,10 +36,7 @@ pub fn Footer(controller: Controller) -> impl IntoView {
     // How many required fields the rules find nothing wrong with, as the user types.
     let progress = move || {
         let merchant = form.merchant_required.get();
-        let required: Vec<ContactField> = ContactField::ALL
-            .into_iter()
-            .filter(|f| f.applies(merchant))
-            .collect();
+        let required: Vec<ContactField> = ContactField::applying(merchant).collect();
         let done = form.report.with(|report| {
             required
                 .iter()

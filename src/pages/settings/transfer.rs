@@ -257,7 +257,7 @@ fn ReviewPanel(
                     .then(|| {
                         view! {
                             <button type="button" class="button button--primary" disabled=move || saving.get() on:click=move |_| on_save.run(())>
-                                {move || if saving.get() { i18n.t().transfer.saving } else { i18n.t().transfer.save }}
+                                {move || if saving.get() { i18n.t().form.saving } else { i18n.t().transfer.save }}
                             </button>
                         }
                     })}
