@@ -81,7 +81,7 @@ impl Setup {
 }
 
 fn count(api: &FakeApi, method: &str) -> usize {
-    api.calls().iter().filter(|c| *c == method).count()
+    api.count_of(method)
 }
 
 fn storage() -> web_sys::Storage {

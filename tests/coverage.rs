@@ -77,7 +77,7 @@ async fn advice_shows_beside_its_fields_and_on_the_overview_and_stays_dismissed(
             .length(),
         2
     );
-    let addresses_asked = || api.calls().iter().filter(|c| *c == "addresses").count();
+    let addresses_asked = || api.count_of("addresses");
     let asked_before = addresses_asked();
     page.click("dismiss-emergency_phone_missing");
     settle_until("the dismissed advice leaves the Overview", || {

@@ -266,11 +266,7 @@ async fn an_unreachable_server_is_said_and_asked_again_instead_of_signing_out() 
         "session",
         partner_portal::api::ApiError::Network("offline".into()),
     );
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/settings/users"))
-        .unwrap();
+    support::go_to("/settings/users");
     let page = support::mount({
         let api = api.clone();
         move || {
@@ -280,7 +276,10 @@ async fn an_unreachable_server_is_said_and_asked_again_instead_of_signing_out() 
             view! { <partner_portal::AppRoutes /> }
         }
     });
-    settle().await;
+    support::settle_until("the server is said to be unreachable", || {
+        page.find_by_test_id("session-unreachable").is_some()
+    })
+    .await;
     let alert = page.text_of("session-unreachable");
     assert!(
         alert.contains(partner_portal::i18n::ES.common.server_unreachable),
@@ -293,14 +292,12 @@ async fn an_unreachable_server_is_said_and_asked_again_instead_of_signing_out() 
     assert_eq!(support::current_path(), "/settings/users", "still here");
 
     page.click("session-retry");
-    settle().await;
+    support::settle_until("the modal opens", || {
+        page.find_by_test_id("onboarding-modal").is_some()
+    })
+    .await;
     assert!(page.find_by_test_id("session-unreachable").is_none());
-    assert!(page.find_by_test_id("onboarding-modal").is_some());
-    assert_eq!(
-        api.calls().iter().filter(|call| *call == "session").count(),
-        2,
-        "asked once more"
-    );
+    assert_eq!(api.count_of("session"), 2, "asked once more");
 }
 
 #[wasm_bindgen_test]

@@ -299,12 +299,7 @@ async fn a_stale_user_reloads_the_list_and_says_so() {
         "the list shows the newer state"
     );
     assert!(page.find_by_test_id("step-2").is_none());
-    assert_eq!(
-        api.calls().iter().filter(|c| *c == "users").count(),
-        2,
-        "{:?}",
-        api.calls()
-    );
+    assert_eq!(api.count_of("users"), 2, "{:?}", api.calls());
 }
 
 #[wasm_bindgen_test]

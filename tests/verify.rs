@@ -106,13 +106,7 @@ async fn the_link_shows_account_and_roles_and_confirms_only_on_the_button() {
             .contains("oncall@acme.example is confirmed for Acme Tours")
     );
     assert_eq!(support::focused().unwrap().id(), "verify-heading");
-    assert_eq!(
-        api.calls()
-            .iter()
-            .filter(|c| *c == "confirm_verification")
-            .count(),
-        1
-    );
+    assert_eq!(api.count_of("confirm_verification"), 1);
 }
 
 #[wasm_bindgen_test]
@@ -202,13 +196,7 @@ async fn each_saved_address_shows_its_state_and_an_editor_can_send_a_link() {
             .contains("Verification sent ")
     })
     .await;
-    assert_eq!(
-        api.calls()
-            .iter()
-            .filter(|c| *c == "send_verification")
-            .count(),
-        1
-    );
+    assert_eq!(api.count_of("send_verification"), 1);
 
     // Sent again too soon: the server refuses, and the form says when to retry.
     api.fail_next(
@@ -279,7 +267,7 @@ async fn read_only_users_see_each_addresss_state_beside_it_without_a_button() {
         "reading is all a read-only user may do"
     );
     assert_eq!(
-        api.calls().iter().filter(|c| *c == "addresses").count(),
+        api.count_of("addresses"),
         1,
         "the states are asked for once"
     );

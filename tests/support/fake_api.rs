@@ -198,6 +198,11 @@ impl FakeApi {
         self.with(|s| s.calls.clone())
     }
 
+    /// How many times `method` was called.
+    pub fn count_of(&self, method: &str) -> usize {
+        self.with(|s| s.calls.iter().filter(|c| *c == method).count())
+    }
+
     /// Records the call and returns the scripted failure, if any.
     fn enter(&self, method: &str) -> Result<(), ApiError> {
         self.with(|s| {

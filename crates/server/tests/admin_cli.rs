@@ -198,16 +198,12 @@ fn migrate_brings_the_database_a_url_names_up_to_date() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("elsewhere").join("portal.sqlite3");
     let url = format!("sqlite://{}", file.display());
-    let output = Command::new(env!("CARGO_BIN_EXE_portal-server"))
-        .args(["admin", "migrate", "--database-url", &url])
-        .env("PORTAL_DATA_DIR", dir.path().join("unused"))
-        .env("PORTAL_LOG", "warn")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    let output = admin(
+        &dir.path().join("unused"),
+        &["migrate", "--database-url", &url],
+    );
     assert_eq!(
-        String::from_utf8_lossy(&output.stdout),
+        stdout(&output),
         format!(
             "sqlite database at schema version {}\n",
             portal_server::db::SCHEMA_VERSION
