@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{Api, HttpApi, VisitorClient};
+use crate::api::{Api, HttpApi, PublicClient, VisitorClient};
 use crate::components::{LanguageSwitcher, Portal};
 use crate::i18n::I18n;
 use crate::state::{Announcer, LiveRegion, Session};
@@ -40,8 +40,11 @@ pub fn App() -> impl IntoView {
 ///
 /// Signing in and the invitation and set-up links are not among them: they
 /// are the front door's (see [`FrontDoor`]), which the server sends for
-/// `/sign-in` and `/invitation/TOKEN`, so the portal's download carries none
-/// of their code or messages and reaches them with a full page load.
+/// `/sign-in` and `/invitation/TOKEN`; nor are the status page and an
+/// address's confirmation link, which are the public pages' (see
+/// [`PublicPages`]), sent for `/status` and `/verify/TOKEN`. The portal's
+/// download carries none of their code or messages and reaches them with a
+/// full page load.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     Announcer::provide();
@@ -50,8 +53,6 @@ pub fn AppRoutes() -> impl IntoView {
             <LiveRegion />
             <Routes fallback=|| view! { <PublicPage><pages::NotFound /></PublicPage> }>
                 <Route path=path!("/help") view=|| view! { <PublicPage><pages::Help /></PublicPage> } />
-                <Route path=path!("/status") view=|| view! { <PublicPage><pages::Status /></PublicPage> } />
-                <Route path=path!("/verify/:token") view=|| view! { <PublicPage><pages::Verify /></PublicPage> } />
                 <ParentRoute path=path!("") view=Portal>
                     <Route path=path!("") view=pages::Overview />
                     <Route path=path!("settings/contact") view=pages::ContactSettings />
@@ -110,16 +111,66 @@ pub fn FrontDoor() -> impl IntoView {
     view! { <PublicPage>{page}</PublicPage> }.into_any()
 }
 
+/// The public pages: the status page and the page an address's
+/// confirmation link opens, which anyone may open, signed in or not. A
+/// confirmation link is opened by whoever owns the address, often on a
+/// phone and often with no account, so these pages are built as a binary of
+/// their own (`src/bin/public_pages.rs`, `public-pages.html`) that downloads
+/// a fraction of the portal. Like the front door, they show one page per
+/// load and need no router or session.
+///
+/// The server sends them for `/status` and `/verify/TOKEN`.
+#[component]
+pub fn PublicPages() -> impl IntoView {
+    PublicClient::provide(HttpApi::same_origin());
+    I18n::provide_from_browser();
+    let path = window().location().pathname().unwrap_or_default();
+    view! { <PublicRoutes path /> }
+}
+
+/// The public page for `path`. Tests provide the [`PublicClient`] and the
+/// [`I18n`] themselves and mount this.
+///
+/// Any other address is loaded from the server again, as the full app.
+#[component]
+pub fn PublicRoutes(path: String) -> impl IntoView {
+    let page = if path == "/status" {
+        view! { <pages::Status /> }.into_any()
+    } else if let Some(token) = path_token(&path, "/verify/") {
+        let token = js_sys::decode_uri_component(token)
+            .map(String::from)
+            .unwrap_or_else(|_| token.to_owned());
+        view! { <pages::Verify token /> }.into_any()
+    } else {
+        let location = window().location();
+        let search = location.search().unwrap_or_default();
+        let _ = location.replace(&format!("{path}{search}"));
+        return ().into_any();
+    };
+    view! { <PublicPage>{page}</PublicPage> }.into_any()
+}
+
 /// Whether the server sends the front door for `path` whatever the session:
 /// `/sign-in` and `/invitation/TOKEN`.
 pub fn is_front_door_path(path: &str) -> bool {
     path == "/sign-in" || invitation_token(path).is_some()
 }
 
+/// Whether the server sends the public pages for `path`: `/status` and
+/// `/verify/TOKEN`.
+pub fn is_public_path(path: &str) -> bool {
+    path == "/status" || path_token(path, "/verify/").is_some()
+}
+
 /// The (still encoded) token of an invitation or set-up link's path,
 /// `/invitation/TOKEN`.
 fn invitation_token(path: &str) -> Option<&str> {
-    path.strip_prefix("/invitation/")
+    path_token(path, "/invitation/")
+}
+
+/// The (still encoded) token of a link's path, `PREFIX` then `TOKEN`.
+fn path_token<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
+    path.strip_prefix(prefix)
         .filter(|token| !token.is_empty() && !token.contains('/'))
 }
 

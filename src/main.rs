@@ -1,26 +1,22 @@
-//! Entry point of the web app: the crash notice, panic reporting, then mount
-//! the app in place of the page's loading skeleton.
+//! Entry point of the web app (`index.html`): the signed-in portal.
+
+use partner_portal::crash::start;
 
 fn main() {
-    partner_portal::crash::prepare_notice();
-    console_error_panic_hook::set_once();
-    let skeleton = leptos::prelude::document().get_element_by_id("app-skeleton");
     // `trunk serve` answers every path with this page, where the server
-    // would send the front door's page for the front door's paths: in
-    // development builds the portal's entry starts the front door there
-    // itself, so signing in works under `trunk serve` too.
+    // would send the front door's or the public pages' own page: in
+    // development builds the portal's entry starts those itself, so signing
+    // in, the status page and confirmation links work under `trunk serve`
+    // too. Release builds compile both branches out.
     let path = leptos::prelude::window()
         .location()
         .pathname()
         .unwrap_or_default();
     if cfg!(debug_assertions) && partner_portal::is_front_door_path(&path) {
-        leptos::mount::mount_to_body(partner_portal::FrontDoor);
+        start(partner_portal::FrontDoor);
+    } else if cfg!(debug_assertions) && partner_portal::is_public_path(&path) {
+        start(partner_portal::PublicPages);
     } else {
-        leptos::mount::mount_to_body(partner_portal::App);
-    }
-    // The app's first view is in place within the same task, so the page is
-    // never blank in between.
-    if let Some(skeleton) = skeleton {
-        skeleton.remove();
+        start(partner_portal::App);
     }
 }

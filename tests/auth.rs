@@ -577,3 +577,19 @@ fn the_front_doors_paths_are_those_the_server_sends_it_for_whatever_the_session(
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn the_public_pages_paths_are_those_the_server_sends_them_for() {
+    for (path, public) in [
+        ("/status", true),
+        ("/verify/abc123", true),
+        ("/status/", false),
+        ("/verify/", false),
+        ("/verify/abc/def", false),
+        ("/help", false),
+        ("/sign-in", false),
+        ("/", false),
+    ] {
+        assert_eq!(partner_portal::is_public_path(path), public, "{path}");
+    }
+}

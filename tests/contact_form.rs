@@ -17,8 +17,8 @@ use partner_portal::i18n::{I18n, Locale};
 use partner_portal::state::Session;
 use portal_domain::{
     AddressStatus, Code, ContactEntry, ContactField, ContactInfo, ContactInfoResponse, Environment,
-    ErrorCode, FieldError, FieldPath, Health, HistoryPage, NewInvitation, Part, ReviewStatus, Role,
-    SessionInfo, SupportSchedule, TIME_ZONES, User, VerificationDetails,
+    ErrorCode, FieldError, FieldPath, HistoryPage, NewInvitation, Part, ReviewStatus, Role,
+    SessionInfo, SupportSchedule, TIME_ZONES, User,
 };
 use support::fake_api::{FakeApi, complete_info, error};
 use support::{Mounted, focused, mount, settle, settle_until};
@@ -1135,9 +1135,6 @@ impl PortalApi for HeldSaves {
         })
     }
 
-    fn health(&self) -> ApiFuture<Health> {
-        self.inner.health()
-    }
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.inner.session()
     }
@@ -1186,11 +1183,5 @@ impl PortalApi for HeldSaves {
     }
     fn send_verification(&self, email: String) -> ApiFuture<()> {
         self.inner.send_verification(email)
-    }
-    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {
-        self.inner.verification_details(token)
-    }
-    fn confirm_verification(&self, token: String) -> ApiFuture<()> {
-        self.inner.confirm_verification(token)
     }
 }

@@ -5,7 +5,7 @@
 mod support;
 
 use leptos::prelude::*;
-use partner_portal::api::{Api, ApiError};
+use partner_portal::api::{ApiError, PublicClient};
 use partner_portal::i18n::{I18n, Locale};
 use partner_portal::pages::Status;
 use support::fake_api::FakeApi;
@@ -15,7 +15,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn home_with(api: FakeApi, locale: Locale) -> impl IntoView {
-    Api::provide(api);
+    PublicClient::provide(api);
     I18n::provide(locale);
     view! { <Status /> }
 }
@@ -93,7 +93,7 @@ fn finished_requests(path: &str) -> usize {
 /// its screens, and the requests travel meanwhile.
 #[wasm_bindgen_test]
 async fn the_http_client_sends_a_request_as_soon_as_it_is_asked_for() {
-    use partner_portal::api::{HttpApi, PortalApi};
+    use partner_portal::api::{HttpApi, PublicApi};
     let before = finished_requests("/api/v1/health");
     let answer = HttpApi::same_origin().health();
     // The test server answers it, 404 or not.

@@ -66,7 +66,7 @@ fn state_in(page: &Mounted, entry: &str) -> HtmlElement {
 async fn the_link_shows_account_and_roles_and_confirms_only_on_the_button() {
     let api = FakeApi::new();
     api.with(|s| s.verification = Some(details()));
-    let page = support::app_at("/verify/some-token", api.clone(), Locale::En).await;
+    let page = support::public_page_at("/verify/some-token", api.clone(), Locale::En).await;
     settle_until("the details show", || {
         page.find_by_test_id("verify-details").is_some()
     })
@@ -111,7 +111,7 @@ async fn the_link_shows_account_and_roles_and_confirms_only_on_the_button() {
 
 #[wasm_bindgen_test]
 async fn a_used_or_expired_link_says_what_to_do_in_spanish() {
-    let page = support::app_at("/verify/used", FakeApi::new(), Locale::Es).await;
+    let page = support::public_page_at("/verify/used", FakeApi::new(), Locale::Es).await;
     settle_until("the invalid link is explained", || {
         page.find_by_test_id("verify-invalid").is_some()
     })
@@ -132,7 +132,7 @@ async fn a_used_or_expired_link_says_what_to_do_in_spanish() {
         "verification_details",
         error(410, ErrorCode::VerificationExpired, Vec::new()),
     );
-    let page = support::app_at("/verify/old", api, Locale::Es).await;
+    let page = support::public_page_at("/verify/old", api, Locale::Es).await;
     settle_until("the expired link is explained", || {
         page.find_by_test_id("verify-expired").is_some()
     })

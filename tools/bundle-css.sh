@@ -13,9 +13,13 @@ join() {
     cat "$@" > "$out.part"
     mv "$out.part" "$out"
 }
-# Shared by both pages.
+# Shared by every page.
 base="tokens.css base.css components.css shell.css auth.css"
+# The portal's holds the public pages' styles too: `trunk serve` shows
+# every page with the portal's page and its styles.
 # shellcheck disable=SC2086
-join portal.css $base modal.css users.css contact-form.css
+join portal.css $base modal.css users.css contact-form.css verify.css
 # shellcheck disable=SC2086
 join front-door.css $base
+# shellcheck disable=SC2086
+join public-pages.css $base verify.css

@@ -51,6 +51,9 @@ async function mailedLink(playwright, name) {
   return { account, partnerId, owner: `owner-${id}@partner.example`, path: linkTo(`owner-${id}@partner.example`) };
 }
 
+/** The public pages' wasm: the status page and confirmation links. */
+const PUBLIC_PAGES_WASM = /^\/public-pages-[0-9a-f]+_bg\.wasm$/;
+
 /** The state shown under the entry with `data-testid`. */
 const stateOf = (page, entry) => page.getByTestId(entry).getByTestId('address-state');
 
@@ -127,6 +130,23 @@ test('a read-only colleague sees each address\'s state in Settings, confirmed by
   await expect(page.getByTestId('contact-form-read-only').getByRole('button')).toHaveCount(0);
   await expectAccessible(page, 'the read-only contact information with address states');
   await context.close();
+});
+
+test('a confirmation link downloads the small public pages, not the portal', async ({ browser, playwright }) => {
+  const { account, path } = await mailedLink(playwright, 'Public pages');
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  const wasm = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith('.wasm')) wasm.push(pathname);
+  });
+  await page.goto(path);
+  await expect(page.getByTestId('verify-details')).toContainText(account);
+  await page.waitForLoadState('load');
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(PUBLIC_PAGES_WASM);
+  await visitor.close();
 });
 
 test('sending a link again too soon says when to try again', async ({ page, consoleGuard }) => {

@@ -1,4 +1,4 @@
-//! [`VisitorApi`] and [`PortalApi`] over HTTP with gloo-net.
+//! [`VisitorApi`], [`PublicApi`] and [`PortalApi`] over HTTP with gloo-net.
 //!
 //! Every call goes through one non-generic path, [`Call::send`], which starts
 //! the request at once and checks the status; only the final conversion into the
@@ -23,7 +23,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use super::{ApiError, ApiFuture, PortalApi, VisitorApi};
+use super::{ApiError, ApiFuture, PortalApi, PublicApi, VisitorApi};
 
 /// The real client: JSON over `fetch` to the server that served the app.
 pub struct HttpApi {
@@ -202,11 +202,23 @@ impl VisitorApi for HttpApi {
     }
 }
 
-impl PortalApi for HttpApi {
+impl PublicApi for HttpApi {
     fn health(&self) -> ApiFuture<Health> {
         self.call(Method::GET, "/health").answer()
     }
 
+    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {
+        self.call(Method::GET, &format!("/verifications/{token}"))
+            .answer()
+    }
+
+    fn confirm_verification(&self, token: String) -> ApiFuture<()> {
+        self.call(Method::POST, &format!("/verifications/{token}"))
+            .no_answer()
+    }
+}
+
+impl PortalApi for HttpApi {
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.call(Method::GET, "/session").maybe_answer()
     }
@@ -298,16 +310,6 @@ impl PortalApi for HttpApi {
     fn send_verification(&self, email: String) -> ApiFuture<()> {
         self.call(Method::POST, "/account/contact-info/addresses/verification")
             .json(&VerificationRequest { email })
-            .no_answer()
-    }
-
-    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails> {
-        self.call(Method::GET, &format!("/verifications/{token}"))
-            .answer()
-    }
-
-    fn confirm_verification(&self, token: String) -> ApiFuture<()> {
-        self.call(Method::POST, &format!("/verifications/{token}"))
             .no_answer()
     }
 }

@@ -1,9 +1,13 @@
 //! The one typed client of the portal server's JSON API.
 //!
 //! Components never call `fetch` themselves: they take the [`Api`] (or, on the
-//! pages of a visitor who is not signed in, the [`VisitorClient`]) from
-//! context, so browser tests can inject a fake and end-to-end tests use the
-//! real server.
+//! pages of a visitor who is not signed in, the [`VisitorClient`], and on the
+//! public pages, the [`PublicClient`]) from context, so browser tests can
+//! inject a fake and end-to-end tests use the real server.
+//!
+//! Each of the app's entries depends on one trait alone: a trait object
+//! compiles every one of its methods, with the types they read, into the
+//! entry that uses it.
 
 mod decode;
 mod http;
@@ -42,10 +46,21 @@ pub trait VisitorApi: Send + Sync {
     fn accept_invitation(&self, token: String, accept: AcceptInvitation) -> ApiFuture<()>;
 }
 
-/// Every endpoint the signed-in portal uses, one method each.
-pub trait PortalApi: Send + Sync {
+/// The endpoints of the pages anyone may open, signed in or not: the status
+/// page and an address's confirmation link. Neither the portal nor the
+/// front door depends on it.
+pub trait PublicApi: Send + Sync {
     /// `GET /health`.
     fn health(&self) -> ApiFuture<Health>;
+    /// `GET /verifications/{token}`: what the link asks to confirm; asking
+    /// confirms nothing.
+    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails>;
+    /// `POST /verifications/{token}`: the owner confirms the address.
+    fn confirm_verification(&self, token: String) -> ApiFuture<()>;
+}
+
+/// Every endpoint the signed-in portal uses, one method each.
+pub trait PortalApi: Send + Sync {
     /// `GET /session`: who is signed in, or `None` when nobody is (204).
     fn session(&self) -> ApiFuture<Option<SessionInfo>>;
     /// `DELETE /session`.
@@ -85,11 +100,6 @@ pub trait PortalApi: Send + Sync {
     /// answer is not read (the caller asks for every state again), so no
     /// second reader of it is compiled into the app.
     fn send_verification(&self, email: String) -> ApiFuture<()>;
-    /// `GET /verifications/{token}`: what the link asks to confirm; asking
-    /// confirms nothing.
-    fn verification_details(&self, token: String) -> ApiFuture<VerificationDetails>;
-    /// `POST /verifications/{token}`: the owner confirms the address.
-    fn confirm_verification(&self, token: String) -> ApiFuture<()>;
 }
 
 /// Why an API call failed, sorted by what the user can do about it.
@@ -139,55 +149,52 @@ impl ApiError {
     }
 }
 
-/// The API client in context.
-#[derive(Clone)]
-pub struct Api(Arc<dyn PortalApi>);
+/// A client of one of the API traits in context: `provide` makes it the
+/// client of a component and its children, `expect` takes an ancestor's, and
+/// it derefs to the trait.
+macro_rules! client_in_context {
+    ($(#[$doc:meta])* $name:ident: $api:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name(Arc<dyn $api>);
 
-impl Api {
-    pub fn new(client: impl PortalApi + 'static) -> Self {
-        Self(Arc::new(client))
-    }
+        impl $name {
+            pub fn new(client: impl $api + 'static) -> Self {
+                Self(Arc::new(client))
+            }
 
-    /// Makes `client` the API for this component and its children.
-    pub fn provide(client: impl PortalApi + 'static) {
-        provide_context(Self::new(client));
-    }
+            /// Makes `client` the one for this component and its children.
+            pub fn provide(client: impl $api + 'static) {
+                provide_context(Self::new(client));
+            }
 
-    /// The API provided by an ancestor.
-    pub fn expect() -> Self {
-        expect_context::<Self>()
-    }
+            /// The client provided by an ancestor.
+            pub fn expect() -> Self {
+                expect_context::<Self>()
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = dyn $api;
+
+            fn deref(&self) -> &Self::Target {
+                &*self.0
+            }
+        }
+    };
 }
 
-impl std::ops::Deref for Api {
-    type Target = dyn PortalApi;
-
-    fn deref(&self) -> &Self::Target {
-        &*self.0
-    }
-}
-
-/// The visitor's endpoints in context: what the front door's sign-in and
-/// invitation pages use.
-#[derive(Clone)]
-pub struct VisitorClient(Arc<dyn VisitorApi>);
-
-impl VisitorClient {
-    /// Makes `client` the visitor's API for this component and its children.
-    pub fn provide(client: impl VisitorApi + 'static) {
-        provide_context(Self(Arc::new(client)));
-    }
-
-    /// The visitor's API provided by an ancestor.
-    pub fn expect() -> Self {
-        expect_context::<Self>()
-    }
-}
-
-impl std::ops::Deref for VisitorClient {
-    type Target = dyn VisitorApi;
-
-    fn deref(&self) -> &Self::Target {
-        &*self.0
-    }
-}
+client_in_context!(
+    /// The signed-in portal's API client in context.
+    Api: PortalApi
+);
+client_in_context!(
+    /// The visitor's endpoints in context: what the front door's sign-in and
+    /// invitation pages use.
+    VisitorClient: VisitorApi
+);
+client_in_context!(
+    /// The public pages' endpoints in context: what the status page and the
+    /// confirmation link's page use.
+    PublicClient: PublicApi
+);

@@ -9,13 +9,7 @@ use leptos::prelude::*;
 const PORTAL_FILES: &str = "meta[name=\"portal-files\"]";
 
 fn main() {
-    partner_portal::crash::prepare_notice();
-    console_error_panic_hook::set_once();
-    let skeleton = document().get_element_by_id("app-skeleton");
-    leptos::mount::mount_to_body(partner_portal::FrontDoor);
-    if let Some(skeleton) = skeleton {
-        skeleton.remove();
-    }
+    partner_portal::crash::start(partner_portal::FrontDoor);
     prefetch_portal_on_first_input();
 }
 

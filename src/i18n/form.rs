@@ -3,7 +3,57 @@
 
 use portal_domain::{ContactField, Weekday};
 
+/// The name of each field of the contact information: the form's labels,
+/// which the page of an address's confirmation link also shows, as the roles
+/// the address has; a static of its own, so that page carries no more of the
+/// form's messages.
+pub struct FieldLabels {
+    pub alert_contacts: &'static str,
+    pub technical_emergency: &'static str,
+    pub technical_non_emergency: &'static str,
+    pub merchant_operational: &'static str,
+    pub operational_google: &'static str,
+    pub shared_with_users: &'static str,
+    pub support_hours: &'static str,
+}
+
+impl FieldLabels {
+    pub fn of(&self, field: ContactField) -> &'static str {
+        match field {
+            ContactField::AlertContacts => self.alert_contacts,
+            ContactField::TechnicalEmergency => self.technical_emergency,
+            ContactField::TechnicalNonEmergency => self.technical_non_emergency,
+            ContactField::MerchantOperational => self.merchant_operational,
+            ContactField::OperationalGoogle => self.operational_google,
+            ContactField::SharedWithUsers => self.shared_with_users,
+            ContactField::SupportHours => self.support_hours,
+        }
+    }
+}
+
+pub static LABELS_EN: FieldLabels = FieldLabels {
+    alert_contacts: "Alert contacts",
+    technical_emergency: "Technical emergency contacts",
+    technical_non_emergency: "Technical non-emergency contacts",
+    merchant_operational: "Merchant operational contact",
+    operational_google: "Operational contact (for Google)",
+    shared_with_users: "Operational contact (to share with users)",
+    support_hours: "Operational support hours",
+};
+
+pub static LABELS_ES: FieldLabels = FieldLabels {
+    alert_contacts: "Contactos de alerta",
+    technical_emergency: "Contactos técnicos de emergencia",
+    technical_non_emergency: "Contactos técnicos que no son de emergencia",
+    merchant_operational: "Contacto operativo para problemas relacionados con los comercios",
+    operational_google: "Contacto operativo (para Google)",
+    shared_with_users: "Contacto operativo (para compartir con los usuarios)",
+    support_hours: "Asistencia operativa",
+};
+
 pub struct FormText {
+    /// The fields' names, which other pages show too.
+    pub labels: &'static FieldLabels,
     pub heading: &'static str,
     pub required_note: &'static str,
 
@@ -11,7 +61,6 @@ pub struct FormText {
     pub section_operational: &'static str,
     pub section_support_hours: &'static str,
 
-    pub alert_contacts_label: &'static str,
     pub alert_contacts_purpose: &'static str,
     pub alert_contacts_sandbox: &'static str,
     pub switch_to_production: &'static str,
@@ -19,17 +68,11 @@ pub struct FormText {
     /// A chosen alert contact who is no longer an active user, by name or id.
     pub inactive_user: fn(who: &str) -> String,
 
-    pub technical_emergency_label: &'static str,
     pub technical_emergency_purpose: &'static str,
-    pub technical_non_emergency_label: &'static str,
     pub technical_non_emergency_purpose: &'static str,
-    pub merchant_operational_label: &'static str,
     pub merchant_operational_purpose: &'static str,
-    pub operational_google_label: &'static str,
     pub operational_google_purpose: &'static str,
-    pub shared_with_users_label: &'static str,
     pub shared_with_users_purpose: &'static str,
-    pub support_hours_label: &'static str,
     pub support_hours_purpose: &'static str,
 
     pub contact_n: fn(n: usize) -> String,
@@ -99,15 +142,7 @@ impl FormText {
 
     /// The field's label, as its legend and the error summary show it.
     pub fn field_label(&self, field: ContactField) -> &'static str {
-        match field {
-            ContactField::AlertContacts => self.alert_contacts_label,
-            ContactField::TechnicalEmergency => self.technical_emergency_label,
-            ContactField::TechnicalNonEmergency => self.technical_non_emergency_label,
-            ContactField::MerchantOperational => self.merchant_operational_label,
-            ContactField::OperationalGoogle => self.operational_google_label,
-            ContactField::SharedWithUsers => self.shared_with_users_label,
-            ContactField::SupportHours => self.support_hours_label,
-        }
+        self.labels.of(field)
     }
 
     /// The text under the field's label: why we ask for it.
@@ -125,6 +160,7 @@ impl FormText {
 }
 
 pub const EN: FormText = FormText {
+    labels: &LABELS_EN,
     heading: "Contact information",
     required_note: "All fields are required unless marked optional.",
 
@@ -132,24 +168,17 @@ pub const EN: FormText = FormText {
     section_operational: "Operational contacts",
     section_support_hours: "Support hours",
 
-    alert_contacts_label: "Alert contacts",
     alert_contacts_purpose: "Partner Portal users who can fix non-urgent technical problems in your production environment. Whenever we detect a problem in production, they get an automatic alert email.",
     alert_contacts_sandbox: "Alert contacts can only be chosen in the production environment, and you are working in Sandbox. Switch to Production to choose them; the rest of the form works in either.",
     switch_to_production: "Switch to Production",
     alert_contacts_none: "Your account has no active users to choose from yet.",
     inactive_user: |who| format!("{who} (no longer an active user)"),
 
-    technical_emergency_label: "Technical emergency contacts",
     technical_emergency_purpose: "Who we notify in an emergency, for example if your integration is disabled. We recommend a group alias rather than one person's address.",
-    technical_non_emergency_label: "Technical non-emergency contacts",
     technical_non_emergency_purpose: "Who gives partners ongoing technical help, for example during API migrations or when there are matching problems.",
-    merchant_operational_label: "Merchant operational contact",
     merchant_operational_purpose: "Who we notify about problems with merchants, for example when a merchant asks to remove a partner it has no business relationship with. Only some integrations need this contact.",
-    operational_google_label: "Operational contact (for Google)",
     operational_google_purpose: "Where we send user cases that need you to step in, for example a booking that was not honoured. Only Google uses these contacts; they are never given to users.",
-    shared_with_users_label: "Operational contact (to share with users)",
     shared_with_users_purpose: "The contact we give users for their cases, such as refunds, cancellations or changes to an order. This is your brand's default support email alias.",
-    support_hours_label: "Operational support hours",
     support_hours_purpose: "When you offer operational support to users, with the time zone of each schedule. Add as many schedules as you need.",
 
     contact_n: |n| format!("Contact {n}"),
@@ -220,6 +249,7 @@ pub const EN: FormText = FormText {
 };
 
 pub const ES: FormText = FormText {
+    labels: &LABELS_ES,
     heading: "Información de contacto",
     required_note: "Todos los campos son obligatorios, salvo los que se indican como opcionales.",
 
@@ -227,24 +257,17 @@ pub const ES: FormText = FormText {
     section_operational: "Contactos operativos",
     section_support_hours: "Horario de asistencia",
 
-    alert_contacts_label: "Contactos de alerta",
     alert_contacts_purpose: "Usuarios del Portal para socios que pueden solucionar problemas técnicos no urgentes del entorno de producción. Cada vez que detectemos un problema en producción, recibirán una alerta automática por correo electrónico.",
     alert_contacts_sandbox: "Los contactos de alerta solo se pueden elegir en el entorno de producción y estás trabajando en la zona de pruebas. Cambia a Producción para elegirlos; el resto del formulario funciona en ambos.",
     switch_to_production: "Cambiar a Producción",
     alert_contacts_none: "Tu cuenta aún no tiene usuarios activos entre los que elegir.",
     inactive_user: |who| format!("{who} (ya no es un usuario activo)"),
 
-    technical_emergency_label: "Contactos técnicos de emergencia",
     technical_emergency_purpose: "Son los contactos a los que avisaremos en caso de emergencia (por ejemplo, si se inhabilita la integración). Te recomendamos indicar un alias de grupo en lugar de la dirección de una sola persona.",
-    technical_non_emergency_label: "Contactos técnicos que no son de emergencia",
     technical_non_emergency_purpose: "Son los contactos que brindan asistencia técnica continua (por ejemplo, en las migraciones de la API o si hay problemas de correlación).",
-    merchant_operational_label: "Contacto operativo para problemas relacionados con los comercios",
     merchant_operational_purpose: "Son los contactos a los que avisaremos de los problemas con los comercios, por ejemplo, cuando un comercio solicita quitar a un socio con el que no tiene una relación comercial. Solo algunas integraciones necesitan este contacto.",
-    operational_google_label: "Contacto operativo (para Google)",
     operational_google_purpose: "Es el contacto al que remitiremos los casos de usuarios que requieren tu intervención (por ejemplo, si no se respeta una reserva). Solo Google usa estos contactos; nunca se proporcionan a los usuarios.",
-    shared_with_users_label: "Contacto operativo (para compartir con los usuarios)",
     shared_with_users_purpose: "Es el contacto que proporcionamos a los usuarios para que remitan sus casos (por ejemplo, reembolsos, cancelaciones o modificaciones de pedidos). Es el alias de correo electrónico de asistencia predeterminado de tu marca.",
-    support_hours_label: "Asistencia operativa",
     support_hours_purpose: "Indica el horario, con su zona horaria, en el que ofreces asistencia operativa a los usuarios. Agrega todos los horarios que necesites.",
 
     contact_n: |n| format!("Contacto {n}"),

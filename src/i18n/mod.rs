@@ -85,16 +85,36 @@ impl Locale {
             Locale::Es => &auth::ES,
         }
     }
+
+    /// The messages of an address's confirmation link and of its state,
+    /// without the rest of the catalog.
+    pub fn verify(self) -> &'static verify::VerifyText {
+        match self {
+            Locale::En => &verify::EN,
+            Locale::Es => &verify::ES,
+        }
+    }
+
+    /// The names of the contact information's fields, without the rest of
+    /// the form's messages.
+    pub fn field_labels(self) -> &'static form::FieldLabels {
+        match self {
+            Locale::En => &form::LABELS_EN,
+            Locale::Es => &form::LABELS_ES,
+        }
+    }
 }
 
 /// Every message of the app in one language, grouped by the part of the app
 /// that shows it.
 ///
-/// The sections the front door shows (`common`, `validation`, `auth`) are
-/// statics of their own that the catalog points to, and the front door's
-/// pages reach them through [`Locale::common`], [`Locale::validation`] and
-/// [`Locale::auth`] instead of the whole catalog, so its wasm carries only
-/// those sections; reading them through the catalog works the same.
+/// The sections the front door and the public pages show (`common`,
+/// `validation`, `auth`, `verify` and the form's field names) are statics of
+/// their own that the catalog points to, and those pages reach them through
+/// [`Locale::common`], [`Locale::validation`], [`Locale::auth`],
+/// [`Locale::verify`] and [`Locale::field_labels`] instead of the whole
+/// catalog, so their wasm carries only those sections; reading them through
+/// the catalog works the same.
 pub struct Catalog {
     pub common: &'static common::CommonText,
     pub validation: &'static validation::ValidationText,
@@ -109,7 +129,7 @@ pub struct Catalog {
     pub dashboard: dashboard::DashboardText,
     pub review: review::ReviewText,
     pub preview: preview::PreviewText,
-    pub verify: verify::VerifyText,
+    pub verify: &'static verify::VerifyText,
 }
 
 pub static EN: Catalog = Catalog {
@@ -126,7 +146,7 @@ pub static EN: Catalog = Catalog {
     dashboard: dashboard::EN,
     review: review::EN,
     preview: preview::EN,
-    verify: verify::EN,
+    verify: &verify::EN,
 };
 
 pub static ES: Catalog = Catalog {
@@ -143,7 +163,7 @@ pub static ES: Catalog = Catalog {
     dashboard: dashboard::ES,
     review: review::ES,
     preview: preview::ES,
-    verify: verify::ES,
+    verify: &verify::ES,
 };
 
 /// Where the chosen language is remembered between visits.
@@ -209,6 +229,18 @@ impl I18n {
     /// [`Locale::auth`] of the current language; reading it tracks the language.
     pub fn auth(self) -> &'static auth::AuthText {
         self.locale.get().auth()
+    }
+
+    /// [`Locale::verify`] of the current language; reading it tracks the
+    /// language.
+    pub fn verify(self) -> &'static verify::VerifyText {
+        self.locale.get().verify()
+    }
+
+    /// [`Locale::field_labels`] of the current language; reading it tracks
+    /// the language.
+    pub fn field_labels(self) -> &'static form::FieldLabels {
+        self.locale.get().field_labels()
     }
 
     /// Switches language and remembers the choice.

@@ -38,7 +38,7 @@ pub struct VerifyText {
     pub unverified_list: fn(addresses: &str) -> String,
 }
 
-pub const EN: VerifyText = VerifyText {
+pub static EN: VerifyText = VerifyText {
     checking: "Checking your link…",
     heading: "Confirm your contact address",
     intro: |email| {
@@ -85,7 +85,7 @@ pub const EN: VerifyText = VerifyText {
     unverified_list: |addresses| format!("Not verified yet: {addresses}"),
 };
 
-pub const ES: VerifyText = VerifyText {
+pub static ES: VerifyText = VerifyText {
     checking: "Comprobando el enlace…",
     heading: "Confirma tu dirección de contacto",
     intro: |email| {

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::api::Api;
+use crate::api::PublicClient;
 use crate::i18n::I18n;
 
 /// The status page (`/status`): whether the portal server and its database answer.
 #[component]
 pub fn Status() -> impl IntoView {
     let i18n = I18n::expect();
-    let api = Api::expect();
+    let api = PublicClient::expect();
     let health = LocalResource::new(move || {
         let api = api.clone();
         async move { api.health().await }
@@ -15,11 +15,11 @@ pub fn Status() -> impl IntoView {
 
     view! {
         <section class="status-card" aria-labelledby="status-heading">
-            <h1 id="status-heading">{move || i18n.t().common.health_heading}</h1>
+            <h1 id="status-heading">{move || i18n.common().health_heading}</h1>
             <Suspense fallback=move || {
                 view! {
                     <p class="status-card__checking" role="status" data-testid="health-checking">
-                        {move || i18n.t().common.health_checking}
+                        {move || i18n.common().health_checking}
                     </p>
                 }
             }>
@@ -29,9 +29,9 @@ pub fn Status() -> impl IntoView {
                             let engine = report.engine_name().to_owned();
                             view! {
                                 <div role="status" data-testid="health-ok">
-                                    <p>{move || (i18n.t().common.health_ok)(&report.version)}</p>
+                                    <p>{move || (i18n.common().health_ok)(&report.version)}</p>
                                     <p data-testid="health-database">
-                                        {move || (i18n.t().common.health_database)(&engine, &report.engine_version, report.schema_version)}
+                                        {move || (i18n.common().health_database)(&engine, &report.engine_version, report.schema_version)}
                                     </p>
                                 </div>
                             }
@@ -42,15 +42,15 @@ pub fn Status() -> impl IntoView {
                             view! {
                                 <div role="alert" class="status-card__error" data-testid="health-error">
                                     <p>
-                                        <strong>{move || i18n.t().common.health_unreachable}</strong>
+                                        <strong>{move || i18n.common().health_unreachable}</strong>
                                     </p>
-                                    <p>{move || i18n.t().common.health_unreachable_hint}</p>
+                                    <p>{move || i18n.common().health_unreachable_hint}</p>
                                     <button
                                         type="button"
                                         class="button button--primary"
                                         on:click=move |_| health.refetch()
                                     >
-                                        {move || i18n.t().common.retry}
+                                        {move || i18n.common().retry}
                                     </button>
                                 </div>
                             }

@@ -1,14 +1,13 @@
-//! The page a confirmation link opens (`/verify/:token`): which address,
+//! The page a confirmation link opens (`/verify/TOKEN`): which address,
 //! which account and which roles it is about, and a button that confirms it.
 //! Opening the page confirms nothing (mail scanners follow links); only the
 //! button does. Nobody needs to be signed in.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use portal_domain::{ErrorCode, VERIFICATION_VALIDITY_DAYS, VerificationDetails};
 
-use crate::api::{Api, ApiError};
+use crate::api::{ApiError, PublicClient};
 use crate::components::contact_form::focus_soon;
 use crate::i18n::I18n;
 
@@ -46,7 +45,7 @@ impl Problem {
 
 /// What to do about `problem`, in the current language.
 fn problem_message(i18n: I18n, problem: Problem) -> String {
-    let t = &i18n.t().verify;
+    let t = i18n.verify();
     match problem {
         Problem::Invalid => t.invalid_body.to_owned(),
         Problem::Expired => (t.expired_body)(VERIFICATION_VALIDITY_DAYS),
@@ -68,13 +67,14 @@ enum Screen {
 
 /// The confirmation link's page.
 #[component]
-pub fn Verify() -> impl IntoView {
+pub fn Verify(
+    /// The link's token, from its path: a link is opened from a mail, as a
+    /// page load of its own, so the token never changes under the page.
+    token: String,
+) -> impl IntoView {
     let i18n = I18n::expect();
-    let api = StoredValue::new(Api::expect());
-    // A link is opened from a mail, as a page load of its own: the token
-    // never changes under a mounted page.
-    let token =
-        StoredValue::new(use_params_map().with_untracked(|p| p.get("token").unwrap_or_default()));
+    let api = StoredValue::new(PublicClient::expect());
+    let token = StoredValue::new(token);
     let screen = RwSignal::new(Screen::Checking);
     // A problem with the confirmation itself, shown above the button.
     let trouble = RwSignal::new(None::<Problem>);
@@ -131,7 +131,7 @@ pub fn Verify() -> impl IntoView {
     // no input to keep, and each reactive text costs the bundle code of its own.
     let problem_text = move |problem: Problem| problem_message(i18n, problem);
     let body = move || {
-        let t = &i18n.t().verify;
+        let t = i18n.verify();
         // The question has its own view; every other screen is a heading
         // and one message, announced.
         let (heading, text, role, test_id) = match screen.get() {
@@ -204,15 +204,15 @@ fn Ask(
     confirm: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let t = &i18n.t().verify;
-    let form = &i18n.t().form;
+    let t = i18n.verify();
+    let labels = i18n.field_labels();
     let roles = if details.roles.is_empty() {
         view! { <p>{t.no_roles}</p> }.into_any()
     } else {
         let items = details
             .roles
             .iter()
-            .map(|role| view! { <li>{form.field_label(*role)}</li> })
+            .map(|role| view! { <li>{labels.of(*role)}</li> })
             .collect_view();
         view! { <ul class="verify__roles">{items}</ul> }.into_any()
     };

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use partner_portal::api::{ApiError, ApiFuture, PortalApi, VisitorApi};
+use partner_portal::api::{ApiError, ApiFuture, PortalApi, PublicApi, VisitorApi};
 use portal_domain::{
     AcceptInvitation, Account, AddressState, AddressStatus, Code, ContactEntry, ContactInfo,
     ContactInfoResponse, Environment, ErrorBody, ErrorCode, FieldError, FieldPath, Health,
@@ -340,7 +340,7 @@ impl VisitorApi for FakeApi {
     }
 }
 
-impl PortalApi for FakeApi {
+impl PublicApi for FakeApi {
     fn health(&self) -> ApiFuture<Health> {
         self.answer("health", |_| {
             Ok(Health {
@@ -355,6 +355,30 @@ impl PortalApi for FakeApi {
         })
     }
 
+    fn verification_details(&self, _token: String) -> ApiFuture<VerificationDetails> {
+        self.answer("verification_details", |s| {
+            s.verification
+                .clone()
+                .ok_or_else(|| error(404, ErrorCode::VerificationInvalid, Vec::new()))
+        })
+    }
+
+    fn confirm_verification(&self, _token: String) -> ApiFuture<()> {
+        self.answer("confirm_verification", |s| {
+            let details = s
+                .verification
+                .take()
+                .ok_or_else(|| error(404, ErrorCode::VerificationInvalid, Vec::new()))?;
+            if let Some(status) = s.addresses.iter_mut().find(|a| a.email == details.email) {
+                status.state = AddressState::Verified;
+                status.verified_at = Some("2026-11-30T09:00:00Z".into());
+            }
+            Ok(())
+        })
+    }
+}
+
+impl PortalApi for FakeApi {
     fn session(&self) -> ApiFuture<Option<SessionInfo>> {
         self.answer("session", |s| Ok(s.session.clone()))
     }
@@ -524,28 +548,6 @@ impl PortalApi for FakeApi {
             }
             status.state = AddressState::VerificationSent;
             status.sent_at = Some("2026-11-29T10:00:00Z".into());
-            Ok(())
-        })
-    }
-
-    fn verification_details(&self, _token: String) -> ApiFuture<VerificationDetails> {
-        self.answer("verification_details", |s| {
-            s.verification
-                .clone()
-                .ok_or_else(|| error(404, ErrorCode::VerificationInvalid, Vec::new()))
-        })
-    }
-
-    fn confirm_verification(&self, _token: String) -> ApiFuture<()> {
-        self.answer("confirm_verification", |s| {
-            let details = s
-                .verification
-                .take()
-                .ok_or_else(|| error(404, ErrorCode::VerificationInvalid, Vec::new()))?;
-            if let Some(status) = s.addresses.iter_mut().find(|a| a.email == details.email) {
-                status.state = AddressState::Verified;
-                status.verified_at = Some("2026-11-30T09:00:00Z".into());
-            }
             Ok(())
         })
     }

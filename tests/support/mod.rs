@@ -291,7 +291,6 @@ pub fn focused() -> Option<web_sys::Element> {
     document().active_element()
 }
 
-/// The whole app at `path`, in `locale`, signed in as the fake API's session.
 /// Fills in every required field of the contact form validly (on Production,
 /// with the fake API's administrator as alert contact).
 pub fn fill_valid_contact_form(page: &Mounted) {
@@ -303,6 +302,24 @@ pub fn fill_valid_contact_form(page: &Mounted) {
     page.click_button("24/7");
 }
 
+/// The public pages at `path` (the status page, a confirmation link), in
+/// `locale`, with the fake API behind them, as their own entry shows them.
+pub async fn public_page_at(
+    path: &str,
+    api: fake_api::FakeApi,
+    locale: partner_portal::i18n::Locale,
+) -> Mounted {
+    let path = path.to_owned();
+    let page = mount(move || {
+        partner_portal::api::PublicClient::provide(api);
+        partner_portal::i18n::I18n::provide(locale);
+        leptos::prelude::view! { <partner_portal::PublicRoutes path /> }
+    });
+    settle().await;
+    page
+}
+
+/// The whole app at `path`, in `locale`, signed in as the fake API's session.
 pub async fn app_at(
     path: &str,
     api: fake_api::FakeApi,

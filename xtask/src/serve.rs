@@ -12,11 +12,13 @@ const DEV_SERVER_PORT: &str = "8081";
 
 /// The front door's page in `dist/`, beside the portal's `index.html`.
 pub const FRONT_DOOR_HTML: &str = "front-door.html";
+/// The public pages' page in `dist/`.
+pub const PUBLIC_PAGES_HTML: &str = "public-pages.html";
 
-/// Builds the app's two entries with Trunk in release, offline, into
-/// `dist/`: the portal (`index.html`) and the front door
-/// (`front-door.html`), then minifies their JavaScript and writes the brotli
-/// and gzip files the server sends. Every release build of the app (serve,
+/// Builds the app's three entries with Trunk in release, offline, into
+/// `dist/`: the portal (`index.html`), the front door (`front-door.html`)
+/// and the public pages (`public-pages.html`), then minifies their
+/// JavaScript and writes the brotli and gzip files the server sends. Every release build of the app (serve,
 /// size, end-to-end tests, screenshots) goes through here, with the
 /// environment of [`release_wasm_env`].
 pub fn build_app(tools: &Tools) -> Result<(), String> {
@@ -45,23 +47,45 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
             ])))
         },
     )?;
-    // Trunk empties its dist folder on each build, so the front door is
-    // built beside it and its files copied over.
-    let front_door_dist = tools.target_dir().join("front-door-dist");
-    step(
-        "Building the front door in release (trunk build front-door.html --release --offline)",
-        || {
-            run(release_wasm_env(
-                tools
-                    .command("trunk")
-                    .args(["build", FRONT_DOOR_HTML, "--release", "--offline"])
-                    .arg("--dist")
-                    .arg(&front_door_dist),
-            ))
-        },
-    )?;
-    add_front_door(&front_door_dist, &dist)?;
-    step("Minifying the JavaScript of both entries (terser)", || {
+    // Trunk empties its dist folder on each build, so the other entries
+    // are built beside it and their files copied over.
+    for (page, what) in [
+        (FRONT_DOOR_HTML, "the front door"),
+        (PUBLIC_PAGES_HTML, "the public pages"),
+    ] {
+        let built = tools
+            .target_dir()
+            .join(format!("{}-dist", page.trim_end_matches(".html")));
+        step(
+            &format!("Building {what} in release (trunk build {page} --release --offline)"),
+            || {
+                run(release_wasm_env(
+                    tools
+                        .command("trunk")
+                        .args(["build", page, "--release", "--offline"])
+                        .arg("--dist")
+                        .arg(&built),
+                ))
+            },
+        )?;
+        let mut html = add_entry(&built, &dist, page)?;
+        if page == FRONT_DOOR_HTML {
+            let portal = read(&dist.join("index.html"))?;
+            let files = portal_files(&portal, &html);
+            let meta = format!(
+                "<meta name=\"portal-files\" content=\"{}\">",
+                files.join(" ")
+            );
+            let at = html
+                .find("<title")
+                .ok_or_else(|| format!("the front door's {page} has no <title>"))?;
+            html.insert_str(at, &meta);
+        }
+        let target = dist.join(page);
+        std::fs::write(&target, html)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    }
+    step("Minifying the JavaScript of every entry (terser)", || {
         run(tools
             .command("node")
             .arg(tools.root.join("tools/minify-js.mjs"))
@@ -71,21 +95,18 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
     crate::precompress::dist(&dist)
 }
 
-/// Copies the front door's build from `built` into `dist` and names in its
-/// page, for prefetching, the portal's own files: what `index.html` links
-/// that the front door does not load itself.
-fn add_front_door(built: &Path, dist: &Path) -> Result<(), String> {
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    };
+/// Copies an entry's build from `built` into `dist`, all but its page
+/// `page`, which it returns for the caller to complete and write. The front
+/// door's page names, for prefetching, the portal's own files: what
+/// `index.html` links that the front door does not load itself.
+fn add_entry(built: &Path, dist: &Path, page: &str) -> Result<String, String> {
     // Trunk may name the page after its target or `index.html`.
-    let page_path = [FRONT_DOOR_HTML, "index.html"]
+    let page_path = [page, "index.html"]
         .iter()
         .map(|name| built.join(name))
         .find(|path| path.is_file())
-        .ok_or_else(|| format!("the front door's build in {} has no page", built.display()))?;
-    let mut page = read(&page_path)?;
-    let portal = read(&dist.join("index.html"))?;
+        .ok_or_else(|| format!("the build in {} has no page", built.display()))?;
+    let html = read(&page_path)?;
     let entries =
         std::fs::read_dir(built).map_err(|e| format!("cannot read {}: {e}", built.display()))?;
     for entry in entries.flatten() {
@@ -102,17 +123,11 @@ fn add_front_door(built: &Path, dist: &Path) -> Result<(), String> {
             )
         })?;
     }
-    let files = portal_files(&portal, &page);
-    let meta = format!(
-        "<meta name=\"portal-files\" content=\"{}\">",
-        files.join(" ")
-    );
-    let at = page
-        .find("<title")
-        .ok_or_else(|| format!("{} has no <title>", page_path.display()))?;
-    page.insert_str(at, &meta);
-    let target = dist.join(FRONT_DOOR_HTML);
-    std::fs::write(&target, page).map_err(|e| format!("cannot write {}: {e}", target.display()))
+    Ok(html)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// The `/NAME.js`, `/NAME.wasm` and `/NAME.css` files `portal` names and

@@ -42,6 +42,7 @@ const entry = (page, label) => {
 };
 entry('index.html', 'portal');
 entry('front-door.html', 'front door');
+entry('public-pages.html', 'public pages');
 "#;
 
 pub fn main(args: &[String]) -> Result<(), String> {

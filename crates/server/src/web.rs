@@ -19,8 +19,9 @@
 //! (a deep link such as `/settings/contact`), so it gets a page and the app's
 //! router takes over: `front-door.html`, the small front door, for `/sign-in`
 //! and `/invitation/TOKEN`, and for the portal's own pages (`/`,
-//! `/settings/…`) when the browser sends no session cookie; `index.html`, the
-//! portal, otherwise. A missing file with an extension (`/missing.js`)
+//! `/settings/…`) when the browser sends no session cookie;
+//! `public-pages.html`, the small public pages, for `/status` and
+//! `/verify/TOKEN`; `index.html`, the portal, otherwise. A missing file with an extension (`/missing.js`)
 //! is a plain 404: answering HTML for a script or image would only hide the
 //! mistake.
 
@@ -132,11 +133,11 @@ impl Site {
         Self { files }
     }
 
-    /// The app's pages (`index.html` and the front door's
-    /// `front-door.html`), one after the other, for the
-    /// Content-Security-Policy.
+    /// The app's pages (`index.html`, the front door's `front-door.html`
+    /// and the public pages' `public-pages.html`), one after the other, for
+    /// the Content-Security-Policy.
     pub fn pages_html(&self) -> Option<String> {
-        let pages: Vec<&str> = [INDEX, FRONT_DOOR]
+        let pages: Vec<&str> = [INDEX, FRONT_DOOR, PUBLIC_PAGES]
             .iter()
             .filter_map(|name| self.files.get(*name))
             .filter_map(|file| std::str::from_utf8(&file.identity.bytes).ok())
@@ -307,12 +308,16 @@ async fn serve(
         }
     }
     let route = Route::of(relative);
-    let front_door = site.files.get(FRONT_DOOR).filter(|_| match route {
-        Route::FrontDoor => true,
-        Route::Portal => !sends_session(&headers),
-        Route::Other => false,
-    });
-    let Some(page) = front_door.or_else(|| site.files.get(INDEX)) else {
+    let entry = match route {
+        Route::FrontDoor => Some(FRONT_DOOR),
+        Route::Portal if !sends_session(&headers) => Some(FRONT_DOOR),
+        Route::Public => Some(PUBLIC_PAGES),
+        Route::Portal | Route::Other => None,
+    };
+    let Some(page) = entry
+        .and_then(|name| site.files.get(name))
+        .or_else(|| site.files.get(INDEX))
+    else {
         return (
             StatusCode::NOT_FOUND,
             "The web app has not been built; run `cargo xtask serve`.\n",
@@ -338,6 +343,9 @@ const INDEX: &str = "index.html";
 /// The front door's page: sign-in, invitations and set-up, for visitors who
 /// are not signed in.
 const FRONT_DOOR: &str = "front-door.html";
+/// The public pages' page: the status page and an address's confirmation
+/// link, for anyone.
+const PUBLIC_PAGES: &str = "public-pages.html";
 
 /// Which page a client-side route gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -348,21 +356,28 @@ enum Route {
     /// cookie; without one the visitor must sign in first, so the front door
     /// (it sends them to its sign-in, which returns there).
     Portal,
-    /// Everything else (help, status, unknown pages): the portal, whose
-    /// router knows them.
+    /// `/status`, `/verify/TOKEN`: always the public pages.
+    Public,
+    /// Everything else (help, unknown pages): the portal, whose router
+    /// knows them.
     Other,
 }
 
 impl Route {
-    /// `relative` is the path without its leading `/`. The front door's
-    /// routes match exactly as its router does (`/sign-in/` is not one), so
-    /// the front door is never served a page it would only send back.
+    /// `relative` is the path without its leading `/`. The front door's and
+    /// the public pages' routes match exactly as those entries do
+    /// (`/sign-in/` is not one), so neither is ever served a page it would
+    /// only send back.
     fn of(relative: &str) -> Self {
-        let is_invitation = relative
-            .strip_prefix("invitation/")
-            .is_some_and(|token| !token.is_empty() && !token.contains('/'));
-        if relative == "sign-in" || is_invitation {
+        let has_token = |prefix: &str| {
+            relative
+                .strip_prefix(prefix)
+                .is_some_and(|token| !token.is_empty() && !token.contains('/'))
+        };
+        if relative == "sign-in" || has_token("invitation/") {
             Route::FrontDoor
+        } else if relative == "status" || has_token("verify/") {
+            Route::Public
         } else if relative.is_empty() || relative == "settings" || relative.starts_with("settings/")
         {
             Route::Portal
@@ -538,6 +553,11 @@ mod tests {
         assert_eq!(Route::of("settings"), Route::Portal);
         assert_eq!(Route::of("settingsx"), Route::Other);
         assert_eq!(Route::of("help"), Route::Other);
+        assert_eq!(Route::of("status"), Route::Public);
+        assert_eq!(Route::of("verify/abc"), Route::Public);
+        assert_eq!(Route::of("verify/"), Route::Other);
+        assert_eq!(Route::of("verify/abc/def"), Route::Other);
+        assert_eq!(Route::of("status/"), Route::Other);
         assert_eq!(Route::of("sign-in-elsewhere"), Route::Other);
         assert_eq!(Route::of("sign-in/"), Route::Other);
         assert_eq!(Route::of("invitation/abc/def"), Route::Other);

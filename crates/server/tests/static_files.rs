@@ -457,18 +457,28 @@ fn front_door_html() -> String {
     )
 }
 
-async fn server_with_front_door() -> TestServer {
+/// The public pages' page: its own bootstrap script, a third wasm.
+const PUBLIC_PAGES_BOOTSTRAP: &str = "\nimport init, * as bindings from '/public-pages-7c2e0b9d4a1f3e65.js';\nconst wasm = await init({ module_or_path: '/public-pages-7c2e0b9d4a1f3e65_bg.wasm' });\n";
+
+fn public_pages_html() -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Partner Portal</title>\n\
+         <script type=\"module\">{PUBLIC_PAGES_BOOTSTRAP}</script></head><body></body></html>\n"
+    )
+}
+
+async fn server_with_every_entry() -> TestServer {
     TestServer::with_app(|dist| {
         write_app(dist);
         std::fs::write(dist.join("front-door.html"), front_door_html()).unwrap();
+        std::fs::write(dist.join("public-pages.html"), public_pages_html()).unwrap();
     })
     .await
 }
 
-#[tokio::test]
-async fn sign_in_and_invitations_get_the_front_door() {
-    let server = server_with_front_door().await;
-    for path in ["/sign-in", "/sign-in?next=%2F", "/invitation/x"] {
+/// Each of `paths` gets `page`, revalidated, with or without a session.
+async fn assert_paths_get(server: &TestServer, paths: &[&str], page: &str) {
+    for path in paths {
         for session in [None, Some("a-session")] {
             let mut call = server.get(path);
             if let Some(token) = session {
@@ -481,19 +491,22 @@ async fn sign_in_and_invitations_get_the_front_door() {
                 "text/html; charset=utf-8"
             );
             assert_eq!(text(&headers, header::CACHE_CONTROL), "no-cache");
-            assert_eq!(
-                String::from_utf8(body).unwrap(),
-                front_door_html(),
-                "{path} {session:?}"
-            );
+            assert_eq!(String::from_utf8(body).unwrap(), page, "{path} {session:?}");
             assert_protected(&headers);
         }
     }
 }
 
 #[tokio::test]
+async fn sign_in_and_invitations_get_the_front_door() {
+    let server = server_with_every_entry().await;
+    let paths = ["/sign-in", "/sign-in?next=%2F", "/invitation/x"];
+    assert_paths_get(&server, &paths, &front_door_html()).await;
+}
+
+#[tokio::test]
 async fn the_portals_pages_get_the_front_door_only_without_a_session() {
-    let server = server_with_front_door().await;
+    let server = server_with_every_entry().await;
     for path in ["/", "/settings/contact", "/settings/users"] {
         let (status, headers, body) = server.get(path).send_raw().await;
         assert_eq!(status, StatusCode::OK, "{path}");
@@ -518,8 +531,14 @@ async fn the_portals_pages_get_the_front_door_only_without_a_session() {
             "{path}"
         );
     }
-    // Pages anyone may see, and the page itself by name, are the portal's.
-    for path in ["/help", "/status", "/no-such-page", "/index.html"] {
+    // Help, unknown pages and the page itself by name are the portal's.
+    for path in [
+        "/help",
+        "/no-such-page",
+        "/index.html",
+        "/verify/a/b",
+        "/status/",
+    ] {
         let (status, _, body) = server.get(path).send_raw().await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(String::from_utf8(body).unwrap(), index_html(), "{path}");
@@ -527,14 +546,22 @@ async fn the_portals_pages_get_the_front_door_only_without_a_session() {
 }
 
 #[tokio::test]
-async fn the_policy_allows_the_bootstrap_scripts_of_both_pages() {
-    let server = server_with_front_door().await;
+async fn the_status_page_and_confirmation_links_get_the_public_pages() {
+    let server = server_with_every_entry().await;
+    let paths = ["/status", "/verify/a-token", "/verify/a-token?from=mail"];
+    assert_paths_get(&server, &paths, &public_pages_html()).await;
+}
+
+#[tokio::test]
+async fn the_policy_allows_the_bootstrap_scripts_of_every_page() {
+    let server = server_with_every_entry().await;
     let (_, headers, _) = server.get("/sign-in").send_raw().await;
     let csp = text(&headers, header::CONTENT_SECURITY_POLICY);
     // printf '%s' "$BOOTSTRAP" | openssl dgst -sha256 -binary | base64, for each
     for hash in [
         "yLeZrxhhg/MhhNP8Q6Z/EYSAxtuywfYiBIb1MhABrcQ=",
         "6hKAXCyGldHWlulIan2UmkvSHtkCRAOsThS9fy4+mvU=",
+        "beTT6jP+bkgGEDr1zMbeU22L1SqY60lmuKIiyCKzCjU=",
     ] {
         assert!(csp.contains(&format!("'sha256-{hash}'")), "{hash} in {csp}");
     }

@@ -158,7 +158,7 @@ pub fn AlertContacts(form: Form) -> impl IntoView {
             on:focusout=move |_| form.touch(whole)
         >
             <legend id=legend_id class="contact-form__legend">
-                {move || i18n.t().form.alert_contacts_label}
+                {move || i18n.t().form.labels.alert_contacts}
             </legend>
             <p id=purpose_id class="contact-form__purpose">
                 {move || i18n.t().form.alert_contacts_purpose}

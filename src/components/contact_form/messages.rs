@@ -48,7 +48,7 @@ impl Target {
         let t = &i18n.t().form;
         match self {
             Target::Field(field) => t.field_label(field).to_owned(),
-            Target::AlertContact(_) => t.alert_contacts_label.to_owned(),
+            Target::AlertContact(_) => t.labels.alert_contacts.to_owned(),
             Target::Entry(slot, part) => {
                 let field = match slot {
                     Slot::List(field, _) => field,
@@ -70,7 +70,7 @@ impl Target {
                 };
                 format!(
                     "{} – {}, {part}",
-                    t.support_hours_label,
+                    t.labels.support_hours,
                     (t.schedule_n)(i + 1)
                 )
             }

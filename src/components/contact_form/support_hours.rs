@@ -59,7 +59,7 @@ pub fn SupportHours(form: Form, browser_zone: StoredValue<String>) -> impl IntoV
             data-testid="field-support_hours"
         >
             <p id=label_id class="contact-form__legend">
-                {move || i18n.t().form.support_hours_label}
+                {move || i18n.t().form.labels.support_hours}
             </p>
             <p id=purpose_id class="contact-form__purpose">
                 {move || i18n.t().form.support_hours_purpose}
