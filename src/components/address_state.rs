@@ -41,7 +41,7 @@ impl Refusal {
     }
 
     fn message(self, i18n: I18n) -> &'static str {
-        let t = i18n.verify();
+        let t = i18n.t().verify;
         match self {
             Refusal::RateLimited => t.rate_limited,
             Refusal::AlreadyVerified => t.already_verified,
@@ -159,14 +159,14 @@ pub fn AddressBadge(#[prop(into)] email: Signal<String>, id: String) -> impl Int
                                 class=if verified { "icon icon--check" } else { "icon icon--mail" }
                                 aria-hidden="true"
                             ></span>
-                            {state_text(i18n.verify(), &status, i18n.locale())}
+                            {state_text(i18n.t().verify, &status, i18n.locale())}
                         </span>
                     })
                 }}
             </span>
             {move || {
                 let status = status().filter(|s| s.state != AddressState::Verified && may_send())?;
-                let t = i18n.verify();
+                let t = i18n.t().verify;
                 let action = if busy.get() {
                     t.sending
                 } else if status.state == AddressState::VerificationSent {

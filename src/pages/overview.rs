@@ -101,7 +101,7 @@ fn Cards(contact: ContactInfoResponse, users: Vec<User>) -> impl IntoView {
                 let Some(list) = a.ready().filter(|l| !l.is_empty()) else {
                     return;
                 };
-                let v = i18n.verify();
+                let v = i18n.t().verify;
                 let unverified: Vec<&str> = list
                     .iter()
                     .filter(|s| s.state != AddressState::Verified)
