@@ -151,7 +151,7 @@ pub fn OnboardingModal() -> impl IntoView {
                         </a>
                         <LanguageSwitcher />
                         <button type="button" class="button button--text" on:click=move |_| session.sign_out()>
-                            {move || i18n.t().common.sign_out}
+                            {move || i18n.t().shell.sign_out}
                         </button>
                     </footer>
                 </div>

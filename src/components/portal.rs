@@ -292,16 +292,16 @@ fn NavRail() -> impl IntoView {
         }
     };
     view! {
-        <nav class="rail" aria-label=move || i18n.t().common.main_navigation>
+        <nav class="rail" aria-label=move || i18n.t().shell.main_navigation>
             <ul class="rail__list">
-                {nav_link("/", "home", |t| t.common.nav_overview)}
+                {nav_link("/", "home", |t| t.shell.nav_overview)}
                 <li class="rail__group">
                     <span class="rail__group-label" id="nav-settings">
-                        {move || i18n.t().common.nav_settings}
+                        {move || i18n.t().shell.nav_settings}
                     </span>
                     <ul class="rail__list" aria-labelledby="nav-settings">
-                        {nav_link("/settings/contact", "mail", |t| t.common.nav_contact)}
-                        {nav_link("/settings/users", "people", |t| t.common.nav_users)}
+                        {nav_link("/settings/contact", "mail", |t| t.shell.nav_contact)}
+                        {nav_link("/settings/users", "people", |t| t.shell.nav_users)}
                     </ul>
                 </li>
                 {nav_link("/help", "help", |t| t.shell.nav_help)}
@@ -391,7 +391,7 @@ fn UserMenu() -> impl IntoView {
                 </p>
                 <LanguageSwitcher />
                 <button type="button" class="button" on:click=move |_| session.sign_out()>
-                    {move || i18n.t().common.sign_out}
+                    {move || i18n.t().shell.sign_out}
                 </button>
             </div>
         </div>
@@ -405,7 +405,7 @@ pub fn EnvironmentSwitcher() -> impl IntoView {
     let session = Session::expect();
     view! {
         <fieldset class="segmented" data-testid="environment-switcher">
-            <legend class="segmented__legend">{move || i18n.t().common.environment_label}</legend>
+            <legend class="segmented__legend">{move || i18n.t().shell.environment_label}</legend>
             {Environment::ALL
                 .into_iter()
                 .map(|environment| {
@@ -419,7 +419,7 @@ pub fn EnvironmentSwitcher() -> impl IntoView {
                             aria-pressed=move || (session.environment() == environment).to_string()
                             on:click=move |_| session.set_environment(environment)
                         >
-                            {move || i18n.t().common.environment(environment)}
+                            {move || i18n.t().shell.environment(environment)}
                         </button>
                     }
                 })

@@ -15,6 +15,7 @@ pub mod preview;
 pub mod review;
 pub mod settings;
 pub mod shell;
+pub mod status;
 pub mod transfer;
 pub mod users;
 pub mod validation;
@@ -86,12 +87,20 @@ impl Locale {
         }
     }
 
-    /// The messages of an address's confirmation link and of its state,
-    /// without the rest of the catalog.
-    pub fn verify(self) -> &'static verify::VerifyText {
+    /// The messages of the status page, which are not in the catalog.
+    pub fn status(self) -> &'static status::StatusText {
         match self {
-            Locale::En => &verify::EN,
-            Locale::Es => &verify::ES,
+            Locale::En => &status::EN,
+            Locale::Es => &status::ES,
+        }
+    }
+
+    /// The messages of the page a confirmation link opens, which are not in
+    /// the catalog.
+    pub fn verify_link(self) -> &'static verify::VerifyLinkText {
+        match self {
+            Locale::En => &verify::LINK_EN,
+            Locale::Es => &verify::LINK_ES,
         }
     }
 
@@ -105,16 +114,18 @@ impl Locale {
     }
 }
 
-/// Every message of the app in one language, grouped by the part of the app
-/// that shows it.
+/// Every message of the portal in one language, grouped by the part of the
+/// app that shows it.
 ///
 /// The sections the front door and the public pages show (`common`,
-/// `validation`, `auth`, `verify` and the form's field names) are statics of
-/// their own that the catalog points to, and those pages reach them through
-/// [`Locale::common`], [`Locale::validation`], [`Locale::auth`],
-/// [`Locale::verify`] and [`Locale::field_labels`] instead of the whole
-/// catalog, so their wasm carries only those sections; reading them through
-/// the catalog works the same.
+/// `validation`, `auth` and the form's field names) are statics of their own
+/// that the catalog points to, and those pages reach them through
+/// [`Locale::common`], [`Locale::validation`], [`Locale::auth`] and
+/// [`Locale::field_labels`] instead of the whole catalog, so their wasm
+/// carries only those sections; reading them through the catalog works the
+/// same. The public pages' own messages, [`Locale::status`] and
+/// [`Locale::verify_link`], are not in the catalog at all: the portal never
+/// shows them.
 pub struct Catalog {
     pub common: &'static common::CommonText,
     pub validation: &'static validation::ValidationText,
@@ -231,10 +242,16 @@ impl I18n {
         self.locale.get().auth()
     }
 
-    /// [`Locale::verify`] of the current language; reading it tracks the
+    /// [`Locale::status`] of the current language; reading it tracks the
     /// language.
-    pub fn verify(self) -> &'static verify::VerifyText {
-        self.locale.get().verify()
+    pub fn status(self) -> &'static status::StatusText {
+        self.locale.get().status()
+    }
+
+    /// [`Locale::verify_link`] of the current language; reading it tracks
+    /// the language.
+    pub fn verify_link(self) -> &'static verify::VerifyLinkText {
+        self.locale.get().verify_link()
     }
 
     /// [`Locale::field_labels`] of the current language; reading it tracks

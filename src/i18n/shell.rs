@@ -11,6 +11,28 @@ pub struct ShellText {
     pub progress: fn(done: usize, total: usize) -> String,
     /// The alert-contacts field on Sandbox: the contacts already chosen.
     pub alert_contacts_chosen: &'static str,
+    pub sign_out: &'static str,
+    pub main_navigation: &'static str,
+    pub nav_overview: &'static str,
+    /// The navigation group holding the contact information and users pages.
+    pub nav_settings: &'static str,
+    pub nav_contact: &'static str,
+    pub nav_users: &'static str,
+    pub not_found_heading: &'static str,
+    pub not_found_body: &'static str,
+    pub not_found_home: &'static str,
+    pub environment_label: &'static str,
+    pub environment_sandbox: &'static str,
+    pub environment_production: &'static str,
+}
+
+impl ShellText {
+    pub fn environment(&self, environment: portal_domain::Environment) -> &'static str {
+        match environment {
+            portal_domain::Environment::Sandbox => self.environment_sandbox,
+            portal_domain::Environment::Production => self.environment_production,
+        }
+    }
 }
 
 pub const EN: ShellText = ShellText {
@@ -19,6 +41,18 @@ pub const EN: ShellText = ShellText {
     nav_help: "Help",
     progress: |done, total| format!("{done} of {total} required sections done"),
     alert_contacts_chosen: "Chosen so far:",
+    sign_out: "Sign out",
+    main_navigation: "Main",
+    nav_overview: "Overview",
+    nav_settings: "Settings",
+    nav_contact: "Contact information",
+    nav_users: "Users",
+    not_found_heading: "Page not found",
+    not_found_body: "There is no page at this address. Check the link, or go back to the start.",
+    not_found_home: "Go to the start page",
+    environment_label: "Environment",
+    environment_sandbox: "Sandbox",
+    environment_production: "Production",
 };
 
 pub const ES: ShellText = ShellText {
@@ -27,4 +61,16 @@ pub const ES: ShellText = ShellText {
     nav_help: "Ayuda",
     progress: |done, total| format!("{done} de {total} secciones obligatorias completadas"),
     alert_contacts_chosen: "Elegidos hasta ahora:",
+    sign_out: "Cerrar sesión",
+    main_navigation: "Principal",
+    nav_overview: "Resumen",
+    nav_settings: "Configuración",
+    nav_contact: "Información de contacto",
+    nav_users: "Usuarios",
+    not_found_heading: "No se encontró la página",
+    not_found_body: "No hay ninguna página en esta dirección. Comprueba el enlace o vuelve al inicio.",
+    not_found_home: "Ir a la página de inicio",
+    environment_label: "Entorno",
+    environment_sandbox: "Zona de pruebas",
+    environment_production: "Producción",
 };

@@ -1,25 +1,9 @@
 //! Verified addresses: the page a confirmation link opens, and the state
 //! shown beside each saved address in the portal.
 
+/// The state of each saved address, as the portal shows it, and the
+/// buttons that send a link.
 pub struct VerifyText {
-    pub checking: &'static str,
-    pub heading: &'static str,
-    /// Before the account and the roles: which address the page is about.
-    pub intro: fn(email: &str) -> String,
-    pub account_label: &'static str,
-    pub roles_label: &'static str,
-    pub no_roles: &'static str,
-    pub confirm_note: &'static str,
-    pub confirm: &'static str,
-    pub confirming: &'static str,
-    pub confirmed_heading: &'static str,
-    pub confirmed_body: fn(email: &str, account: &str) -> String,
-    pub invalid_heading: &'static str,
-    pub invalid_body: &'static str,
-    pub expired_heading: &'static str,
-    pub expired_body: fn(days: u32) -> String,
-    pub too_many_attempts: &'static str,
-
     pub state_unverified: &'static str,
     pub state_sent: fn(date: &str) -> String,
     pub state_verified: fn(date: &str) -> String,
@@ -39,6 +23,72 @@ pub struct VerifyText {
 }
 
 pub static EN: VerifyText = VerifyText {
+    state_unverified: "Not verified",
+    state_sent: |date| format!("Verification sent {date}"),
+    state_verified: |date| format!("Verified {date}"),
+    send: "Send verification",
+    resend: "Resend",
+    sending: "Sending…",
+    send_to: |action, email| format!("{action}: {email}"),
+    sent: |email| format!("A verification link was sent to {email}."),
+    rate_limited: "A link was sent a moment ago; try again in a few minutes.",
+    already_verified: "This address is verified already.",
+    not_saved: "Save the contact information first; the link is sent when you save.",
+
+    verified_count: |verified, total| match (verified, total) {
+        (_, 1) if verified == 1 => "The address is verified".to_owned(),
+        (_, 1) => "The address is not verified yet".to_owned(),
+        (v, t) if v == t => format!("All {t} addresses verified"),
+        (v, t) => format!("{v} of {t} addresses verified"),
+    },
+    unverified_list: |addresses| format!("Not verified yet: {addresses}"),
+};
+
+pub static ES: VerifyText = VerifyText {
+    state_unverified: "Sin verificar",
+    state_sent: |date| format!("Verificación enviada el {date}"),
+    state_verified: |date| format!("Verificada el {date}"),
+    send: "Enviar verificación",
+    resend: "Reenviar",
+    sending: "Enviando…",
+    send_to: |action, email| format!("{action}: {email}"),
+    sent: |email| format!("Se envió un enlace de verificación a {email}."),
+    rate_limited: "Se envió un enlace hace un momento; vuelve a intentarlo en unos minutos.",
+    already_verified: "Esta dirección ya está verificada.",
+    not_saved: "Guarda primero la información de contacto; el enlace se envía al guardar.",
+
+    verified_count: |verified, total| match (verified, total) {
+        (_, 1) if verified == 1 => "La dirección está verificada".to_owned(),
+        (_, 1) => "La dirección aún no está verificada".to_owned(),
+        (v, t) if v == t => format!("Las {t} direcciones están verificadas"),
+        (v, t) => format!("{v} de {t} direcciones verificadas"),
+    },
+    unverified_list: |addresses| format!("Sin verificar todavía: {addresses}"),
+};
+
+/// The page a confirmation link opens (the public pages), apart from the
+/// portal's messages about addresses, which that page never shows.
+pub struct VerifyLinkText {
+    pub checking: &'static str,
+    pub heading: &'static str,
+    /// Before the account and the roles: which address the page is about.
+    pub intro: fn(email: &str) -> String,
+    pub account_label: &'static str,
+    pub roles_label: &'static str,
+    pub no_roles: &'static str,
+    pub confirm_note: &'static str,
+    pub confirm: &'static str,
+    pub confirming: &'static str,
+    pub confirmed_heading: &'static str,
+    pub confirmed_body: fn(email: &str, account: &str) -> String,
+    pub invalid_heading: &'static str,
+    pub invalid_body: &'static str,
+    pub expired_heading: &'static str,
+    pub expired_body: fn(days: u32) -> String,
+    pub too_many_attempts: &'static str,
+}
+
+pub static LINK_EN: VerifyLinkText = VerifyLinkText {
     checking: "Checking your link…",
     heading: "Confirm your contact address",
     intro: |email| {
@@ -63,29 +113,9 @@ pub static EN: VerifyText = VerifyText {
         )
     },
     too_many_attempts: "Too many links that do not work were tried from this network. Wait 15 minutes, then try again.",
-
-    state_unverified: "Not verified",
-    state_sent: |date| format!("Verification sent {date}"),
-    state_verified: |date| format!("Verified {date}"),
-    send: "Send verification",
-    resend: "Resend",
-    sending: "Sending…",
-    send_to: |action, email| format!("{action}: {email}"),
-    sent: |email| format!("A verification link was sent to {email}."),
-    rate_limited: "A link was sent a moment ago; try again in a few minutes.",
-    already_verified: "This address is verified already.",
-    not_saved: "Save the contact information first; the link is sent when you save.",
-
-    verified_count: |verified, total| match (verified, total) {
-        (_, 1) if verified == 1 => "The address is verified".to_owned(),
-        (_, 1) => "The address is not verified yet".to_owned(),
-        (v, t) if v == t => format!("All {t} addresses verified"),
-        (v, t) => format!("{v} of {t} addresses verified"),
-    },
-    unverified_list: |addresses| format!("Not verified yet: {addresses}"),
 };
 
-pub static ES: VerifyText = VerifyText {
+pub static LINK_ES: VerifyLinkText = VerifyLinkText {
     checking: "Comprobando el enlace…",
     heading: "Confirma tu dirección de contacto",
     intro: |email| {
@@ -112,24 +142,4 @@ pub static ES: VerifyText = VerifyText {
         )
     },
     too_many_attempts: "Se probaron demasiados enlaces que no funcionan desde esta red. Espera 15 minutos y vuelve a intentarlo.",
-
-    state_unverified: "Sin verificar",
-    state_sent: |date| format!("Verificación enviada el {date}"),
-    state_verified: |date| format!("Verificada el {date}"),
-    send: "Enviar verificación",
-    resend: "Reenviar",
-    sending: "Enviando…",
-    send_to: |action, email| format!("{action}: {email}"),
-    sent: |email| format!("Se envió un enlace de verificación a {email}."),
-    rate_limited: "Se envió un enlace hace un momento; vuelve a intentarlo en unos minutos.",
-    already_verified: "Esta dirección ya está verificada.",
-    not_saved: "Guarda primero la información de contacto; el enlace se envía al guardar.",
-
-    verified_count: |verified, total| match (verified, total) {
-        (_, 1) if verified == 1 => "La dirección está verificada".to_owned(),
-        (_, 1) => "La dirección aún no está verificada".to_owned(),
-        (v, t) if v == t => format!("Las {t} direcciones están verificadas"),
-        (v, t) => format!("{v} de {t} direcciones verificadas"),
-    },
-    unverified_list: |addresses| format!("Sin verificar todavía: {addresses}"),
 };

@@ -20,7 +20,7 @@ pub fn Overview() -> impl IntoView {
     data.visit(&[Resource::Contact, Resource::Users, Resource::Addresses]);
     let (contact, users) = (data.contact(), data.users());
     view! {
-        <h1 id="page-heading" tabindex="-1">{move || i18n.t().common.nav_overview}</h1>
+        <h1 id="page-heading" tabindex="-1">{move || i18n.t().shell.nav_overview}</h1>
         <p class="page__intro">{move || i18n.t().dashboard.intro}</p>
         {move || {
             let loading = contact.with(|c| matches!(c, Loaded::Idle | Loaded::Loading))

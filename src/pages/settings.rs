@@ -50,7 +50,7 @@ pub fn ContactSettings() -> impl IntoView {
         })
     };
     view! {
-        <h1 tabindex="-1">{move || i18n.t().common.nav_contact}</h1>
+        <h1 tabindex="-1">{move || i18n.t().shell.nav_contact}</h1>
         {move || {
             updated()
                 .map(|(who, when)| {
@@ -191,7 +191,7 @@ pub fn UsersSettings() -> impl IntoView {
     let i18n = I18n::expect();
     AccountData::expect().visit(&[Resource::Users]);
     view! {
-        <h1 tabindex="-1">{move || i18n.t().common.nav_users}</h1>
+        <h1 tabindex="-1">{move || i18n.t().shell.nav_users}</h1>
         <UsersPanel />
     }
 }

@@ -15,11 +15,11 @@ pub fn Status() -> impl IntoView {
 
     view! {
         <section class="status-card" aria-labelledby="status-heading">
-            <h1 id="status-heading">{move || i18n.common().health_heading}</h1>
+            <h1 id="status-heading">{move || i18n.status().heading}</h1>
             <Suspense fallback=move || {
                 view! {
                     <p class="status-card__checking" role="status" data-testid="health-checking">
-                        {move || i18n.common().health_checking}
+                        {move || i18n.status().checking}
                     </p>
                 }
             }>
@@ -29,9 +29,9 @@ pub fn Status() -> impl IntoView {
                             let engine = report.engine_name().to_owned();
                             view! {
                                 <div role="status" data-testid="health-ok">
-                                    <p>{move || (i18n.common().health_ok)(&report.version)}</p>
+                                    <p>{move || (i18n.status().ok)(&report.version)}</p>
                                     <p data-testid="health-database">
-                                        {move || (i18n.common().health_database)(&engine, &report.engine_version, report.schema_version)}
+                                        {move || (i18n.status().database)(&engine, &report.engine_version, report.schema_version)}
                                     </p>
                                 </div>
                             }
@@ -42,9 +42,9 @@ pub fn Status() -> impl IntoView {
                             view! {
                                 <div role="alert" class="status-card__error" data-testid="health-error">
                                     <p>
-                                        <strong>{move || i18n.common().health_unreachable}</strong>
+                                        <strong>{move || i18n.status().unreachable}</strong>
                                     </p>
-                                    <p>{move || i18n.common().health_unreachable_hint}</p>
+                                    <p>{move || i18n.status().unreachable_hint}</p>
                                     <button
                                         type="button"
                                         class="button button--primary"

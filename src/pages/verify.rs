@@ -45,7 +45,7 @@ impl Problem {
 
 /// What to do about `problem`, in the current language.
 fn problem_message(i18n: I18n, problem: Problem) -> String {
-    let t = i18n.verify();
+    let t = i18n.verify_link();
     match problem {
         Problem::Invalid => t.invalid_body.to_owned(),
         Problem::Expired => (t.expired_body)(VERIFICATION_VALIDITY_DAYS),
@@ -131,7 +131,7 @@ pub fn Verify(
     // no input to keep, and each reactive text costs the bundle code of its own.
     let problem_text = move |problem: Problem| problem_message(i18n, problem);
     let body = move || {
-        let t = i18n.verify();
+        let t = i18n.verify_link();
         // The question has its own view; every other screen is a heading
         // and one message, announced.
         let (heading, text, role, test_id) = match screen.get() {
@@ -204,7 +204,7 @@ fn Ask(
     confirm: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let t = i18n.verify();
+    let t = i18n.verify_link();
     let labels = i18n.field_labels();
     let roles = if details.roles.is_empty() {
         view! { <p>{t.no_roles}</p> }.into_any()
