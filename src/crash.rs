@@ -27,8 +27,9 @@ where
 /// page, hidden, once per language.
 ///
 /// After a crash the app cannot run any more, so the page's own script
-/// (`index.html`, `front-door.html`, `public-pages.html`) reveals the notice in the language
-/// `<html lang>` names, which the app keeps in step with the user's choice.
+/// (`index.html`, `front-door.html`, `public-pages.html`) reveals the notice
+/// in the language `<html lang>` names, which the app keeps in step with the
+/// user's choice.
 pub fn prepare_notice() -> Option<()> {
     let document = leptos::prelude::document();
     let notice = element(

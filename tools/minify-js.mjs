@@ -1,7 +1,8 @@
 // Minifies the JavaScript of a release build in DIR (wasm-bindgen's glue,
 // which Trunk leaves as generated) with terser, and updates the Subresource
-// Integrity hash the pages in DIR (index.html, front-door.html, public-pages.html) give each
-// file, so the browser still accepts it. Run by `cargo xtask` after `trunk build --release`:
+// Integrity hash the pages in DIR (index.html, front-door.html,
+// public-pages.html) give each file, so the browser still accepts it. Run by
+// `cargo xtask` after `trunk build --release`:
 //   node tools/minify-js.mjs dist
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -18,9 +18,9 @@ pub const PUBLIC_PAGES_HTML: &str = "public-pages.html";
 /// Builds the app's three entries with Trunk in release, offline, into
 /// `dist/`: the portal (`index.html`), the front door (`front-door.html`)
 /// and the public pages (`public-pages.html`), then minifies their
-/// JavaScript and writes the brotli and gzip files the server sends. Every release build of the app (serve,
-/// size, end-to-end tests, screenshots) goes through here, with the
-/// environment of [`release_wasm_env`].
+/// JavaScript and writes the brotli and gzip files the server sends. Every
+/// release build of the app (serve, size, end-to-end tests, screenshots)
+/// goes through here, with the environment of [`release_wasm_env`].
 pub fn build_app(tools: &Tools) -> Result<(), String> {
     step(
         "Fetching crates for an offline build, the standard library's too (cargo fetch)",
@@ -70,16 +70,7 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
         )?;
         let mut html = add_entry(&built, &dist, page)?;
         if page == FRONT_DOOR_HTML {
-            let portal = read(&dist.join("index.html"))?;
-            let files = portal_files(&portal, &html);
-            let meta = format!(
-                "<meta name=\"portal-files\" content=\"{}\">",
-                files.join(" ")
-            );
-            let at = html
-                .find("<title")
-                .ok_or_else(|| format!("the front door's {page} has no <title>"))?;
-            html.insert_str(at, &meta);
+            html = with_portal_files(html, &read(&dist.join("index.html"))?)?;
         }
         let target = dist.join(page);
         std::fs::write(&target, html)
@@ -96,9 +87,7 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
 }
 
 /// Copies an entry's build from `built` into `dist`, all but its page
-/// `page`, which it returns for the caller to complete and write. The front
-/// door's page names, for prefetching, the portal's own files: what
-/// `index.html` links that the front door does not load itself.
+/// `page`, which it returns for the caller to complete and write.
 fn add_entry(built: &Path, dist: &Path, page: &str) -> Result<String, String> {
     // Trunk may name the page after its target or `index.html`.
     let page_path = [page, "index.html"]
@@ -123,6 +112,22 @@ fn add_entry(built: &Path, dist: &Path, page: &str) -> Result<String, String> {
             )
         })?;
     }
+    Ok(html)
+}
+
+/// The front door's page `html`, naming for prefetching the portal's own
+/// files: what the portal's page links that the front door does not load
+/// itself.
+fn with_portal_files(mut html: String, portal: &str) -> Result<String, String> {
+    let files = portal_files(portal, &html);
+    let meta = format!(
+        "<meta name=\"portal-files\" content=\"{}\">",
+        files.join(" ")
+    );
+    let at = html
+        .find("<title")
+        .ok_or("the front door's page has no <title>")?;
+    html.insert_str(at, &meta);
     Ok(html)
 }
 
