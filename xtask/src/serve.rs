@@ -82,7 +82,7 @@ pub fn build_app(tools: &Tools) -> Result<(), String> {
             .arg(tools.root.join("tools/minify-js.mjs"))
             .arg(&dist))
     })?;
-    // Last: terser rewrote the JavaScript and both pages.
+    // Last: terser rewrote the JavaScript and every page.
     crate::precompress::dist(&dist)
 }
 

@@ -62,7 +62,8 @@ pub struct SecurityHeaders {
 
 impl SecurityHeaders {
     /// Builds the Content-Security-Policy for the app's pages in `pages_html`
-    /// (the portal's and the front door's, one policy for both): scripts
+    /// (the portal's, the front door's and the public pages', one policy for
+    /// all three): scripts
     /// only from this origin plus the hashes of the pages' inline bootstrap
     /// scripts, each once, and wasm compilation (`'wasm-unsafe-eval'`)
     /// without `eval`.
