@@ -307,7 +307,11 @@ async fn serve(
             return not_found();
         }
     }
-    let route = Route::of(relative);
+    // Routes go by the address as the browser shows it to the page
+    // (`location.pathname`, still percent-encoded, one leading `/`), which
+    // is what each entry checks again: `/%73tatus` or `//status` must not
+    // get a page that does not know its own address.
+    let route = Route::of(uri.path().strip_prefix('/').unwrap_or_default());
     let entry = match route {
         Route::FrontDoor => Some(FRONT_DOOR),
         Route::Portal if !sends_session(&headers) => Some(FRONT_DOOR),

@@ -531,13 +531,20 @@ async fn the_portals_pages_get_the_front_door_only_without_a_session() {
             "{path}"
         );
     }
-    // Help, unknown pages and the page itself by name are the portal's.
+    // Help, unknown pages and the page itself by name are the portal's; so
+    // are an entry's addresses written otherwise, which that entry's own
+    // check of `location.pathname` would not know (it would load them again).
     for path in [
         "/help",
         "/no-such-page",
         "/index.html",
         "/verify/a/b",
         "/status/",
+        "/%73tatus",
+        "//status",
+        "/verif%79/a-token",
+        "/sign%2Din",
+        "//invitation/x",
     ] {
         let (status, _, body) = server.get(path).send_raw().await;
         assert_eq!(status, StatusCode::OK, "{path}");
