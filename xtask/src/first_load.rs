@@ -1,6 +1,7 @@
 //! `cargo xtask bench --first-load`: what a partner's browser downloads and
 //! how long it waits for the onboarding modal, on a first and on a repeat
-//! visit, measured in Chromium against the release build beside the targets.
+//! visit, and then how soon a keystroke in the modal shows its validation
+//! message, measured in Chromium against the release build beside the targets.
 //!
 //! xtask builds and starts everything; `e2e/bench/first-load.mjs` drives the
 //! browser (Playwright, then Lighthouse) and prints the `BENCH` lines.

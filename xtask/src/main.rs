@@ -47,7 +47,8 @@ Commands:
                                 Chromium: bytes on the wire, time to the
                                 onboarding modal (empty cache, repeat visit,
                                 unthrottled and mobile-throttled), API request
-                                counts and Lighthouse scores, beside the targets.
+                                counts, Lighthouse scores and a keystroke's
+                                validation message, beside the targets.
   screenshots
            For designers: a PNG of every screen and state (English and
            Spanish, 360 px and 1280 px wide) in screenshots/.
