@@ -118,3 +118,65 @@ test('the session is asked while the wasm still downloads, once, signed in; the 
   const wasm = signedIn.wasm.timing();
   expect(session.startTime).toBeLessThan(wasm.startTime + wasm.responseEnd);
 });
+
+/** The app's hashed files: `name-<16 hex digits>[_bg].js|wasm|css`. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+/**
+ * Notes, through the page's own DevTools session, every request for a hashed
+ * file: whether the browser's cache answered it, its status and the bytes
+ * received (compressed body and headers), once it has finished.
+ */
+async function watchHashedFiles(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const byId = new Map();
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    const { pathname } = new URL(request.url);
+    if (HASHED.test(pathname)) byId.set(requestId, { path: pathname, cache: null, status: null, done: false });
+  });
+  cdp.on('Network.requestServedFromCache', ({ requestId }) => {
+    if (byId.has(requestId)) byId.get(requestId).cache = 'memory';
+  });
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const entry = byId.get(requestId);
+    if (!entry) return;
+    entry.status = response.status;
+    if (response.fromDiskCache) entry.cache = 'disk';
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const entry = byId.get(requestId);
+    if (!entry) return;
+    entry.bytes = encodedDataLength;
+    entry.done = true;
+  });
+  return byId;
+}
+
+test('a second load takes every hashed file from the cache and downloads none again', async ({ page }) => {
+  const id = unique();
+  const { partnerId } = createAccount(`Second load ${id}`);
+  const email = `second-load-${id}@partner.example`;
+  createUser(partnerId, email, 'administrator', 'Second Load');
+  await signIn(page, email);
+  const modal = page.getByTestId('onboarding-modal');
+  await page.goto('/');
+  await expect(modal).toBeVisible();
+  await page.waitForLoadState('load');
+
+  const hashed = await watchHashedFiles(page);
+  await page.goto('/');
+  await expect(modal).toBeVisible();
+  await page.waitForLoadState('load');
+  // A file from the memory cache may report no end; its answer is enough.
+  const finished = () => [...hashed.values()].filter((entry) => entry.done || (entry.cache && entry.status));
+  // The portal's script, wasm and stylesheet at least, each finished.
+  await expect.poll(() => new Set(finished().map((entry) => entry.path.split('.').pop())).size).toBe(3);
+  await expect.poll(() => finished().length).toBe(hashed.size);
+
+  for (const entry of hashed.values()) {
+    // Hashed files are immutable for a year: the cache answers without asking the server.
+    expect(entry.cache, `${entry.path} (status ${entry.status})`).not.toBeNull();
+    expect(entry.bytes ?? 0, `${entry.path}: bytes received`).toBe(0);
+  }
+});
