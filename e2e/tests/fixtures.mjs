@@ -1,6 +1,6 @@
 // Every end-to-end test runs under a console guard: a panic, an uncaught
-// exception or a console error in any page the test opens (in its own
-// context or in contexts it creates) fails the test. A test that provokes an
+// exception, or a console error or warning in any page the test opens (in
+// its own context or in contexts it creates) fails the test. A test that provokes an
 // HTTP error on purpose (a version conflict, an expired session) says which
 // answers it expects with `consoleGuard.allowStatus(412)`; the browser logs
 // those as "Failed to load resource". A test of the crash notice, which
@@ -19,12 +19,13 @@ export const test = base.extend({
       const excused = (text) => allowedMessages.some((pattern) => pattern.test(text));
       const watch = (page) => {
         page.on('console', (message) => {
-          if (message.type() !== 'error') return;
+          const kind = message.type();
+          if (kind !== 'error' && kind !== 'warning') return;
           const text = message.text();
           const status = text.match(/the server responded with a status of (\d{3})/);
           if (status && allowed.has(Number(status[1]))) return;
           if (excused(text)) return;
-          problems.push(`console error on ${page.url()}: ${text}`);
+          problems.push(`console ${kind} on ${page.url()}: ${text}`);
         });
         page.on('pageerror', (error) => {
           if (excused(`${error.name}: ${error.message}`)) return;
@@ -51,7 +52,7 @@ export const test = base.extend({
       } finally {
         browser.newContext = newContext;
       }
-      expect(problems, 'panics, uncaught exceptions or console errors in the page').toEqual([]);
+      expect(problems, 'panics, uncaught exceptions, console errors or warnings in the page').toEqual([]);
     },
     { auto: true },
   ],
