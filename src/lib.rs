@@ -13,6 +13,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use portal_domain::AppPage;
 
 use crate::api::{Api, HttpApi, PublicClient, VisitorClient};
 use crate::components::{LanguageSwitcher, Portal};
@@ -84,29 +85,25 @@ pub fn FrontDoor() -> impl IntoView {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
-    let token = invitation_token(&path).map(|token| {
-        js_sys::decode_uri_component(token)
-            .map(String::from)
-            .unwrap_or_else(|_| token.to_owned())
-    });
-    let page = if path == "/sign-in" {
-        view! { <pages::FrontDoorSignIn search /> }.into_any()
-    } else if let Some(token) = token {
-        view! { <pages::Invitation token /> }.into_any()
-    } else if path == "/" || path == "/settings" || path.starts_with("/settings/") {
-        let next = js_sys::encode_uri_component(&format!("{path}{search}"));
-        let search = format!("?next={next}");
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("/sign-in{search}")),
-            );
+    let page = match AppPage::of(&path) {
+        AppPage::SignIn => view! { <pages::FrontDoorSignIn search /> }.into_any(),
+        AppPage::Invitation(token) => {
+            let token = decode_token(token);
+            view! { <pages::Invitation token /> }.into_any()
         }
-        view! { <pages::FrontDoorSignIn search /> }.into_any()
-    } else {
-        let _ = location.replace(&format!("{path}{search}"));
-        return ().into_any();
+        AppPage::Portal => {
+            let next = js_sys::encode_uri_component(&format!("{path}{search}"));
+            let search = format!("?next={next}");
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&format!("/sign-in{search}")),
+                );
+            }
+            view! { <pages::FrontDoorSignIn search /> }.into_any()
+        }
+        AppPage::Status | AppPage::Verify(_) | AppPage::Other => return load_from_server(&path),
     };
     view! { <PublicPage>{page}</PublicPage> }.into_any()
 }
@@ -134,44 +131,34 @@ pub fn PublicPages() -> impl IntoView {
 /// Any other address is loaded from the server again, as the full app.
 #[component]
 pub fn PublicRoutes(path: String) -> impl IntoView {
-    let page = if path == "/status" {
-        view! { <pages::Status /> }.into_any()
-    } else if let Some(token) = path_token(&path, "/verify/") {
-        let token = js_sys::decode_uri_component(token)
-            .map(String::from)
-            .unwrap_or_else(|_| token.to_owned());
-        view! { <pages::Verify token /> }.into_any()
-    } else {
-        let location = window().location();
-        let search = location.search().unwrap_or_default();
-        let _ = location.replace(&format!("{path}{search}"));
-        return ().into_any();
+    let page = match AppPage::of(&path) {
+        AppPage::Status => view! { <pages::Status /> }.into_any(),
+        AppPage::Verify(token) => {
+            let token = decode_token(token);
+            view! { <pages::Verify token /> }.into_any()
+        }
+        AppPage::SignIn | AppPage::Invitation(_) | AppPage::Portal | AppPage::Other => {
+            return load_from_server(&path);
+        }
     };
     view! { <PublicPage>{page}</PublicPage> }.into_any()
 }
 
-/// Whether the server sends the front door for `path` whatever the session:
-/// `/sign-in` and `/invitation/TOKEN`.
-pub fn is_front_door_path(path: &str) -> bool {
-    path == "/sign-in" || invitation_token(path).is_some()
+/// A link's token as its page reads it: percent-decoded, or as written when
+/// it does not decode.
+fn decode_token(token: &str) -> String {
+    js_sys::decode_uri_component(token)
+        .map(String::from)
+        .unwrap_or_else(|_| token.to_owned())
 }
 
-/// Whether the server sends the public pages for `path`: `/status` and
-/// `/verify/TOKEN`.
-pub fn is_public_path(path: &str) -> bool {
-    path == "/status" || path_token(path, "/verify/").is_some()
-}
-
-/// The (still encoded) token of an invitation or set-up link's path,
-/// `/invitation/TOKEN`.
-fn invitation_token(path: &str) -> Option<&str> {
-    path_token(path, "/invitation/")
-}
-
-/// The (still encoded) token of a link's path, `PREFIX` then `TOKEN`.
-fn path_token<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
-    path.strip_prefix(prefix)
-        .filter(|token| !token.is_empty() && !token.contains('/'))
+/// Loads `path` (with the address's query) from the server again, which
+/// sends the entry that shows it, and shows nothing meanwhile.
+fn load_from_server(path: &str) -> AnyView {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let _ = location.replace(&format!("{path}{search}"));
+    ().into_any()
 }
 
 /// The frame of pages reachable without signing in.

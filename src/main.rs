@@ -1,6 +1,7 @@
 //! Entry point of the web app (`index.html`): the signed-in portal.
 
 use partner_portal::crash::start;
+use portal_domain::AppPage;
 
 fn main() {
     // `trunk serve` answers every path with this page, where the server
@@ -12,9 +13,10 @@ fn main() {
         .location()
         .pathname()
         .unwrap_or_default();
-    if cfg!(debug_assertions) && partner_portal::is_front_door_path(&path) {
+    let page = AppPage::of(&path);
+    if cfg!(debug_assertions) && page.is_front_door() {
         start(partner_portal::FrontDoor);
-    } else if cfg!(debug_assertions) && partner_portal::is_public_path(&path) {
+    } else if cfg!(debug_assertions) && page.is_public() {
         start(partner_portal::PublicPages);
     } else {
         start(partner_portal::App);

@@ -557,39 +557,3 @@ async fn too_many_tried_links_say_how_long_to_wait_in_spanish() {
         "nothing was accepted"
     );
 }
-
-#[wasm_bindgen_test]
-fn the_front_doors_paths_are_those_the_server_sends_it_for_whatever_the_session() {
-    for (path, front_door) in [
-        ("/sign-in", true),
-        ("/invitation/abc123", true),
-        ("/sign-in/", false),
-        ("/sign-in-elsewhere", false),
-        ("/invitation/", false),
-        ("/invitation/abc/def", false),
-        ("/", false),
-        ("/settings/contact", false),
-    ] {
-        assert_eq!(
-            partner_portal::is_front_door_path(path),
-            front_door,
-            "{path}"
-        );
-    }
-}
-
-#[wasm_bindgen_test]
-fn the_public_pages_paths_are_those_the_server_sends_them_for() {
-    for (path, public) in [
-        ("/status", true),
-        ("/verify/abc123", true),
-        ("/status/", false),
-        ("/verify/", false),
-        ("/verify/abc/def", false),
-        ("/help", false),
-        ("/sign-in", false),
-        ("/", false),
-    ] {
-        assert_eq!(partner_portal::is_public_path(path), public, "{path}");
-    }
-}

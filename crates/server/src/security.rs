@@ -63,10 +63,9 @@ pub struct SecurityHeaders {
 impl SecurityHeaders {
     /// Builds the Content-Security-Policy for the app's pages in `pages_html`
     /// (the portal's, the front door's and the public pages', one policy for
-    /// all three): scripts
-    /// only from this origin plus the hashes of the pages' inline bootstrap
-    /// scripts, each once, and wasm compilation (`'wasm-unsafe-eval'`)
-    /// without `eval`.
+    /// all three): scripts only from this origin plus the hashes of the
+    /// pages' inline bootstrap scripts, each once, and wasm compilation
+    /// (`'wasm-unsafe-eval'`) without `eval`.
     pub fn for_app(pages_html: Option<&str>, tls: bool) -> Self {
         let mut hashes: Vec<String> = Vec::new();
         for script in pages_html.map(inline_scripts).unwrap_or_default() {

@@ -17,13 +17,13 @@
 //!
 //! Any path without a file extension that is not a file is a client-side route
 //! (a deep link such as `/settings/contact`), so it gets a page and the app's
-//! router takes over: `front-door.html`, the small front door, for `/sign-in`
-//! and `/invitation/TOKEN`, and for the portal's own pages (`/`,
-//! `/settings/…`) when the browser sends no session cookie;
+//! router takes over, the page [`AppPage`] names: `front-door.html`, the small
+//! front door, for `/sign-in` and `/invitation/TOKEN`, and for the portal's
+//! own pages (`/`, `/settings/…`) when the browser sends no session cookie;
 //! `public-pages.html`, the small public pages, for `/status` and
-//! `/verify/TOKEN`; `index.html`, the portal, otherwise. A missing file with an extension (`/missing.js`)
-//! is a plain 404: answering HTML for a script or image would only hide the
-//! mistake.
+//! `/verify/TOKEN`; `index.html`, the portal, otherwise. A missing file with
+//! an extension (`/missing.js`) is a plain 404: answering HTML for a script or
+//! image would only hide the mistake.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -35,6 +35,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
+use portal_domain::AppPage;
 use sha2::{Digest, Sha256};
 
 /// For names with Trunk's content hash: a new build gets new names.
@@ -307,16 +308,15 @@ async fn serve(
             return not_found();
         }
     }
-    // Routes go by the address as the browser shows it to the page
-    // (`location.pathname`, still percent-encoded, one leading `/`), which
-    // is what each entry checks again: `/%73tatus` or `//status` must not
-    // get a page that does not know its own address.
-    let route = Route::of(uri.path().strip_prefix('/').unwrap_or_default());
-    let entry = match route {
-        Route::FrontDoor => Some(FRONT_DOOR),
-        Route::Portal if !sends_session(&headers) => Some(FRONT_DOOR),
-        Route::Public => Some(PUBLIC_PAGES),
-        Route::Portal | Route::Other => None,
+    // Pages go by the address as the browser shows it to the page
+    // (`location.pathname`, still percent-encoded), which is what each entry
+    // reads again.
+    let app_page = AppPage::of(uri.path());
+    let entry = match app_page {
+        AppPage::SignIn | AppPage::Invitation(_) => Some(FRONT_DOOR),
+        AppPage::Portal if !sends_session(&headers) => Some(FRONT_DOOR),
+        AppPage::Status | AppPage::Verify(_) => Some(PUBLIC_PAGES),
+        AppPage::Portal | AppPage::Other => None,
     };
     let Some(page) = entry
         .and_then(|name| site.files.get(name))
@@ -329,7 +329,7 @@ async fn serve(
             .into_response();
     };
     let mut response = answer(page, &headers, method == Method::HEAD);
-    if route == Route::Portal && site.files.contains_key(FRONT_DOOR) {
+    if app_page == AppPage::Portal && site.files.contains_key(FRONT_DOOR) {
         // The page depends on the session cookie: caches must keep one per cookie.
         let vary = match response.headers().get(header::VARY) {
             Some(_) => "accept-encoding, cookie",
@@ -350,46 +350,6 @@ const FRONT_DOOR: &str = "front-door.html";
 /// The public pages' page: the status page and an address's confirmation
 /// link, for anyone.
 const PUBLIC_PAGES: &str = "public-pages.html";
-
-/// Which page a client-side route gets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Route {
-    /// `/sign-in`, `/invitation/TOKEN`: always the front door.
-    FrontDoor,
-    /// `/`, `/settings/…`: the portal for a browser that sends a session
-    /// cookie; without one the visitor must sign in first, so the front door
-    /// (it sends them to its sign-in, which returns there).
-    Portal,
-    /// `/status`, `/verify/TOKEN`: always the public pages.
-    Public,
-    /// Everything else (help, unknown pages): the portal, whose router
-    /// knows them.
-    Other,
-}
-
-impl Route {
-    /// `relative` is the path without its leading `/`. The front door's and
-    /// the public pages' routes match exactly as those entries do
-    /// (`/sign-in/` is not one), so neither is ever served a page it would
-    /// only send back.
-    fn of(relative: &str) -> Self {
-        let has_token = |prefix: &str| {
-            relative
-                .strip_prefix(prefix)
-                .is_some_and(|token| !token.is_empty() && !token.contains('/'))
-        };
-        if relative == "sign-in" || has_token("invitation/") {
-            Route::FrontDoor
-        } else if relative == "status" || has_token("verify/") {
-            Route::Public
-        } else if relative.is_empty() || relative == "settings" || relative.starts_with("settings/")
-        {
-            Route::Portal
-        } else {
-            Route::Other
-        }
-    }
-}
 
 /// Whether the request sends a session cookie. Whether the session is still
 /// valid is for the portal to find out: an expired one gets the portal,
@@ -545,27 +505,6 @@ mod tests {
         assert_eq!(pick("br;q=0.8, gzip;q=0.9", &BOTH), Gzip);
         assert_eq!(pick("*;q=0", &BOTH), Identity);
         assert_eq!(pick("*;q=0, gzip", &BOTH), Gzip);
-    }
-
-    #[test]
-    fn routes_are_told_apart() {
-        assert_eq!(Route::of("sign-in"), Route::FrontDoor);
-        assert_eq!(Route::of("invitation/abc"), Route::FrontDoor);
-        assert_eq!(Route::of("invitation/"), Route::Other);
-        assert_eq!(Route::of(""), Route::Portal);
-        assert_eq!(Route::of("settings/contact"), Route::Portal);
-        assert_eq!(Route::of("settings"), Route::Portal);
-        assert_eq!(Route::of("settingsx"), Route::Other);
-        assert_eq!(Route::of("help"), Route::Other);
-        assert_eq!(Route::of("status"), Route::Public);
-        assert_eq!(Route::of("verify/abc"), Route::Public);
-        assert_eq!(Route::of("verify/"), Route::Other);
-        assert_eq!(Route::of("verify/abc/def"), Route::Other);
-        assert_eq!(Route::of("status/"), Route::Other);
-        assert_eq!(Route::of("sign-in-elsewhere"), Route::Other);
-        assert_eq!(Route::of("sign-in/"), Route::Other);
-        assert_eq!(Route::of("invitation/abc/def"), Route::Other);
-        assert_eq!(Route::of("settings/"), Route::Portal);
     }
 
     #[test]
