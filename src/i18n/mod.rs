@@ -49,6 +49,14 @@ impl Locale {
         }
     }
 
+    /// `en` or `es`, whichever is this language's: one section of messages.
+    fn pick<T>(self, en: &'static T, es: &'static T) -> &'static T {
+        match self {
+            Locale::En => en,
+            Locale::Es => es,
+        }
+    }
+
     /// The locale for a BCP 47 tag such as `es-MX`, if the portal speaks it.
     pub fn from_tag(tag: &str) -> Option<Self> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
@@ -56,61 +64,41 @@ impl Locale {
     }
 
     pub fn catalog(self) -> &'static Catalog {
-        match self {
-            Locale::En => &EN,
-            Locale::Es => &ES,
-        }
+        self.pick(&EN, &ES)
     }
 
     /// The messages shared by every screen, without the rest of the catalog.
     pub fn common(self) -> &'static common::CommonText {
-        match self {
-            Locale::En => &common::EN,
-            Locale::Es => &common::ES,
-        }
+        self.pick(&common::EN, &common::ES)
     }
 
     /// The validation messages, without the rest of the catalog.
     pub fn validation(self) -> &'static validation::ValidationText {
-        match self {
-            Locale::En => &validation::EN,
-            Locale::Es => &validation::ES,
-        }
+        self.pick(&validation::EN, &validation::ES)
     }
 
     /// The sign-in, invitation and set-up messages, without the rest of the
     /// catalog.
     pub fn auth(self) -> &'static auth::AuthText {
-        match self {
-            Locale::En => &auth::EN,
-            Locale::Es => &auth::ES,
-        }
+        self.pick(&auth::EN, &auth::ES)
     }
 
-    /// The messages of the status page, which are not in the catalog.
+    /// The messages of the status page, which are not in the portal's
+    /// [`Catalog`].
     pub fn status(self) -> &'static status::StatusText {
-        match self {
-            Locale::En => &status::EN,
-            Locale::Es => &status::ES,
-        }
+        self.pick(&status::EN, &status::ES)
     }
 
     /// The messages of the page a confirmation link opens, which are not in
-    /// the catalog.
+    /// the portal's [`Catalog`].
     pub fn verify_link(self) -> &'static verify::VerifyLinkText {
-        match self {
-            Locale::En => &verify::LINK_EN,
-            Locale::Es => &verify::LINK_ES,
-        }
+        self.pick(&verify::LINK_EN, &verify::LINK_ES)
     }
 
     /// The names of the contact information's fields, without the rest of
     /// the form's messages.
     pub fn field_labels(self) -> &'static form::FieldLabels {
-        match self {
-            Locale::En => &form::LABELS_EN,
-            Locale::Es => &form::LABELS_ES,
-        }
+        self.pick(&form::LABELS_EN, &form::LABELS_ES)
     }
 }
 
