@@ -208,7 +208,7 @@ async fn each_saved_address_shows_its_state_and_an_editor_can_send_a_link() {
         state_in(&page, "technical_non_emergency[0]")
             .text_content()
             .unwrap()
-            .contains("A link was sent a moment ago; try again in a few minutes.")
+            .contains("A link was sent to this address less than 10 minutes ago; try again when 10 minutes have passed.")
     })
     .await;
 

@@ -157,7 +157,7 @@ test('sending a link again too soon says when to try again', async ({ page, cons
   // Saving mailed it a link a moment ago.
   await expect(state).toContainText('Verification sent');
   await state.getByRole('button', { name: 'Resend: tech@partner.example' }).click();
-  await expect(state.getByRole('alert')).toHaveText('A link was sent a moment ago; try again in a few minutes.');
+  await expect(state.getByRole('alert')).toHaveText('A link was sent to this address less than 10 minutes ago; try again when 10 minutes have passed.');
 });
 
 test('a link that does not work says what to do, in Spanish', async ({ browser, consoleGuard }) => {

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_domain::{AddressState, AddressStatus, ErrorCode};
+use portal_domain::{AddressState, AddressStatus, ErrorCode, VERIFICATION_RESEND_MINUTES};
 
 use crate::api::{Api, ApiError};
 use crate::components::local_date::{local_date, local_date_time};
@@ -40,14 +40,14 @@ impl Refusal {
         }
     }
 
-    fn message(self, i18n: I18n) -> &'static str {
+    fn message(self, i18n: I18n) -> String {
         let t = i18n.t().verify;
         match self {
-            Refusal::RateLimited => t.rate_limited,
-            Refusal::AlreadyVerified => t.already_verified,
-            Refusal::NotSaved => t.not_saved,
-            Refusal::Unreachable => i18n.common().server_unreachable,
-            Refusal::Unexpected => i18n.common().unexpected_error,
+            Refusal::RateLimited => (t.rate_limited)(VERIFICATION_RESEND_MINUTES),
+            Refusal::AlreadyVerified => t.already_verified.to_owned(),
+            Refusal::NotSaved => t.not_saved.to_owned(),
+            Refusal::Unreachable => i18n.common().server_unreachable.to_owned(),
+            Refusal::Unexpected => i18n.common().unexpected_error.to_owned(),
         }
     }
 }

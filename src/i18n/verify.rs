@@ -13,7 +13,8 @@ pub struct VerifyText {
     /// The send button's full name: the address it is for.
     pub send_to: fn(action: &str, email: &str) -> String,
     pub sent: fn(email: &str) -> String,
-    pub rate_limited: &'static str,
+    /// A link to the address went out less than `minutes` ago.
+    pub rate_limited: fn(minutes: u32) -> String,
     pub already_verified: &'static str,
     pub not_saved: &'static str,
 
@@ -31,7 +32,11 @@ pub static EN: VerifyText = VerifyText {
     sending: "Sending…",
     send_to: |action, email| format!("{action}: {email}"),
     sent: |email| format!("A verification link was sent to {email}."),
-    rate_limited: "A link was sent a moment ago; try again in a few minutes.",
+    rate_limited: |minutes| {
+        format!(
+            "A link was sent to this address less than {minutes} minutes ago; try again when {minutes} minutes have passed."
+        )
+    },
     already_verified: "This address is verified already.",
     not_saved: "Save the contact information first; the link is sent when you save.",
 
@@ -53,7 +58,11 @@ pub static ES: VerifyText = VerifyText {
     sending: "Enviando…",
     send_to: |action, email| format!("{action}: {email}"),
     sent: |email| format!("Se envió un enlace de verificación a {email}."),
-    rate_limited: "Se envió un enlace hace un momento; vuelve a intentarlo en unos minutos.",
+    rate_limited: |minutes| {
+        format!(
+            "Se envió un enlace a esta dirección hace menos de {minutes} minutos; vuelve a intentarlo cuando hayan pasado {minutes} minutos."
+        )
+    },
     already_verified: "Esta dirección ya está verificada.",
     not_saved: "Guarda primero la información de contacto; el enlace se envía al guardar.",
 
