@@ -1,8 +1,8 @@
 // `cargo xtask bench --first-load`: the portal's first load, and then the
 // first keystrokes in its modal, measured in Chromium against the release
-// build on a real server, printed as `BENCH`
-// lines beside the targets. A missed target is reported, never a failure; the
-// script fails only when something does not run (no sign-in, no modal…).
+// build on a real server, printed as `BENCH` lines beside the targets. A
+// missed target is reported, never a failure; the script fails only when
+// something does not run (no sign-in, no modal…).
 //
 // xtask starts the server and sets PORTAL_URL, BENCH_EMAIL and BENCH_PASSWORD
 // (an administrator of an account whose contact information is empty, so
@@ -13,12 +13,14 @@
 // navigation start, except sign-in → modal, which runs from the click event
 // on the sign-in page to the portal's modal on the next (both on the pages'
 // common clock, `performance.timeOrigin + performance.now()`, the click's
-// kept in the tab's session storage); bytes are what Chromium's network stack reports as
-// received for each response (CDP `Network.loadingFinished.encodedDataLength`:
-// compressed body plus headers, 0 for a response from the cache).
+// kept in the tab's session storage); bytes are what Chromium's network stack
+// reports as received for each response (CDP
+// `Network.loadingFinished.encodedDataLength`: compressed body plus headers, 0
+// for a response from the cache).
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { bodyBytes, recordNetwork } from '../network.mjs';
 import lighthouse from 'lighthouse';
 import { keystrokes } from './typing.mjs';
 
@@ -155,66 +157,6 @@ function kind(entry) {
   if (path.endsWith('.js')) return 'js';
   if (path.endsWith('.css')) return 'css';
   return 'other';
-}
-
-/**
- * Records every HTTP request of `page` through its own DevTools session:
- * method, URL, status, whether the cache answered, and the bytes received.
- */
-async function recordNetwork(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  const byId = new Map();
-  const entries = [];
-  cdp.on('Network.requestWillBeSent', (event) => {
-    if (!/^https?:/.test(event.request.url)) return;
-    const previous = byId.get(event.requestId);
-    if (previous && event.redirectResponse) {
-      previous.status = event.redirectResponse.status;
-      previous.bytes = event.redirectResponse.encodedDataLength;
-      previous.done = true;
-    }
-    const entry = {
-      url: event.request.url,
-      method: event.request.method,
-      type: event.type,
-      status: undefined,
-      cache: undefined,
-      bytes: 0,
-      done: false,
-      // DevTools' own clock, in ms: only differences between entries mean anything.
-      startMs: event.timestamp * 1000,
-      answeredMs: undefined,
-    };
-    byId.set(event.requestId, entry);
-    entries.push(entry);
-  });
-  cdp.on('Network.requestServedFromCache', (event) => {
-    const entry = byId.get(event.requestId);
-    if (entry) entry.cache = 'memory';
-  });
-  cdp.on('Network.responseReceived', (event) => {
-    const entry = byId.get(event.requestId);
-    if (!entry) return;
-    entry.status = event.response.status;
-    entry.answeredMs = event.timestamp * 1000;
-    // What had arrived with the headers: the headers themselves.
-    entry.headerBytes = event.response.encodedDataLength;
-    if (event.response.fromDiskCache) entry.cache = 'disk';
-  });
-  cdp.on('Network.loadingFinished', (event) => {
-    const entry = byId.get(event.requestId);
-    if (!entry) return;
-    entry.bytes = event.encodedDataLength;
-    entry.done = true;
-  });
-  cdp.on('Network.loadingFailed', (event) => {
-    const entry = byId.get(event.requestId);
-    if (!entry) return;
-    entry.failed = event.errorText;
-    entry.done = true;
-  });
-  return { cdp, entries };
 }
 
 async function throttle(cdp) {
@@ -369,10 +311,9 @@ async function signInToModal(browser) {
     await settled(page, network, from, 60_000);
     const after = network.entries.slice(from);
     const signInRequest = after.find((e) => e.method === 'POST' && new URL(e.url).pathname === '/api/v1/session');
-    const body = (e) => Math.max(0, e.bytes - (e.headerBytes ?? 0));
     const appBytes = after
       .filter((e) => ['js', 'wasm', 'css'].includes(kind(e)) && !e.cache)
-      .reduce((sum, e) => sum + body(e), 0);
+      .reduce((sum, e) => sum + bodyBytes(e), 0);
     return {
       totalMs: shown.origin + shown.readyAt - clickedAt,
       signInMs: signInRequest?.answeredMs !== undefined ? signInRequest.answeredMs - signInRequest.startMs : NaN,
@@ -384,18 +325,27 @@ async function signInToModal(browser) {
   }
 }
 
-/** Signed in, empty cache: `/` until the modal shows and the load is over. */
-async function emptyCacheLoad(browser, condition) {
+/**
+ * Signed in, empty cache: `/` until the modal shows and the load is over;
+ * returns what `then(page, network, readyAt)` returns, before the context
+ * closes.
+ */
+async function withModal(browser, condition, then) {
   const context = await freshContext(browser);
   try {
     await signIn(context);
     const { page, network } = await openPage(context, condition.throttled);
     await page.goto('/', { timeout: condition.timeout });
     const readyAt = await modalLoaded(page, network, 0, condition.timeout);
-    return { readyAt, entries: network.entries };
+    return await then(page, network, readyAt);
   } finally {
     await context.close();
   }
+}
+
+/** The modal's time and every request of an empty-cache load. */
+function emptyCacheLoad(browser, condition) {
+  return withModal(browser, condition, (_, network, readyAt) => ({ readyAt, entries: network.entries }));
 }
 
 /** One context: `/` once to fill the cache, then reloaded SAMPLES times. */
@@ -420,17 +370,8 @@ async function repeatVisits(browser, condition) {
 }
 
 /** The first keystrokes in the modal of a signed-in load, unthrottled. */
-async function typingInTheModal(browser) {
-  const context = await freshContext(browser);
-  try {
-    await signIn(context);
-    const { page, network } = await openPage(context, false);
-    await page.goto('/');
-    await modalLoaded(page, network, 0, CONDITIONS[0].timeout);
-    return await keystrokes(page);
-  } finally {
-    await context.close();
-  }
+function typingInTheModal(browser) {
+  return withModal(browser, CONDITIONS[0], (page) => keystrokes(page));
 }
 
 /** Body bytes of app files (js, wasm, css) downloaded again over all repeat visits. */
@@ -439,11 +380,10 @@ function redownloads(visits) {
   const network = app.filter((e) => !e.cache);
   // A revalidation receives headers only; Chromium reports some (the wasm's
   // `fetch`) with the cached 200 rather than the 304, so go by the body bytes.
-  const body = (e) => Math.max(0, e.bytes - (e.headerBytes ?? 0));
-  const downloaded = network.filter((e) => body(e) > 0);
+  const downloaded = network.filter((e) => bodyBytes(e) > 0);
   const perKind = { js: 0, wasm: 0, css: 0 };
-  for (const entry of downloaded) perKind[kind(entry)] += body(entry);
-  const revalidated = network.filter((e) => body(e) === 0);
+  for (const entry of downloaded) perKind[kind(entry)] += bodyBytes(entry);
+  const revalidated = network.filter((e) => bodyBytes(e) === 0);
   return {
     perKind,
     total: Object.values(perKind).reduce((a, b) => a + b, 0),

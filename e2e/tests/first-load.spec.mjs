@@ -3,6 +3,7 @@
 // asked without waiting for the wasm.
 import { test, expect } from './fixtures.mjs';
 import { createAccount, createUser, signIn, unique } from './helpers.mjs';
+import { recordNetwork } from '../network.mjs';
 
 /** Holds back every wasm download until the returned function is called. */
 async function holdTheWasm(page) {
@@ -122,37 +123,6 @@ test('the session is asked while the wasm still downloads, once, signed in; the 
 /** The app's hashed files: `name-<16 hex digits>[_bg].js|wasm|css`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
-/**
- * Notes, through the page's own DevTools session, every request for a hashed
- * file: whether the browser's cache answered it, its status and the bytes
- * received (compressed body and headers), once it has finished.
- */
-async function watchHashedFiles(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  const byId = new Map();
-  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
-    const { pathname } = new URL(request.url);
-    if (HASHED.test(pathname)) byId.set(requestId, { path: pathname, cache: null, status: null, done: false });
-  });
-  cdp.on('Network.requestServedFromCache', ({ requestId }) => {
-    if (byId.has(requestId)) byId.get(requestId).cache = 'memory';
-  });
-  cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    const entry = byId.get(requestId);
-    if (!entry) return;
-    entry.status = response.status;
-    if (response.fromDiskCache) entry.cache = 'disk';
-  });
-  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
-    const entry = byId.get(requestId);
-    if (!entry) return;
-    entry.bytes = encodedDataLength;
-    entry.done = true;
-  });
-  return byId;
-}
-
 test('a second load takes every hashed file from the cache and downloads none again', async ({ page }) => {
   const id = unique();
   const { partnerId } = createAccount(`Second load ${id}`);
@@ -164,19 +134,21 @@ test('a second load takes every hashed file from the cache and downloads none ag
   await expect(modal).toBeVisible();
   await page.waitForLoadState('load');
 
-  const hashed = await watchHashedFiles(page);
+  const network = await recordNetwork(page);
   await page.goto('/');
   await expect(modal).toBeVisible();
   await page.waitForLoadState('load');
+  const hashed = () => network.entries.filter((entry) => HASHED.test(new URL(entry.url).pathname));
   // A file from the memory cache may report no end; its answer is enough.
-  const finished = () => [...hashed.values()].filter((entry) => entry.done || (entry.cache && entry.status));
+  const finished = () => hashed().filter((entry) => entry.done || (entry.cache && entry.status));
   // The portal's script, wasm and stylesheet at least, each finished.
-  await expect.poll(() => new Set(finished().map((entry) => entry.path.split('.').pop())).size).toBe(3);
-  await expect.poll(() => finished().length).toBe(hashed.size);
+  await expect.poll(() => new Set(finished().map((entry) => entry.url.split('.').pop())).size).toBe(3);
+  await expect.poll(() => finished().length).toBe(hashed().length);
 
-  for (const entry of hashed.values()) {
+  for (const entry of hashed()) {
+    const { pathname } = new URL(entry.url);
     // Hashed files are immutable for a year: the cache answers without asking the server.
-    expect(entry.cache, `${entry.path} (status ${entry.status})`).not.toBeNull();
-    expect(entry.bytes ?? 0, `${entry.path}: bytes received`).toBe(0);
+    expect(entry.cache, `${pathname} (status ${entry.status})`).toBeDefined();
+    expect(entry.bytes, `${pathname}: bytes received`).toBe(0);
   }
 });
