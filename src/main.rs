@@ -8,17 +8,19 @@ fn main() {
     // would send the front door's or the public pages' own page: in
     // development builds the portal's entry starts those itself, so signing
     // in, the status page and confirmation links work under `trunk serve`
-    // too. Release builds compile both branches out.
-    let path = leptos::prelude::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
-    let page = AppPage::of(&path);
-    if cfg!(debug_assertions) && page.is_front_door() {
-        start(partner_portal::FrontDoor);
-    } else if cfg!(debug_assertions) && page.is_public() {
-        start(partner_portal::PublicPages);
-    } else {
-        start(partner_portal::App);
+    // too. Release builds compile this block out.
+    if cfg!(debug_assertions) {
+        let path = leptos::prelude::window()
+            .location()
+            .pathname()
+            .unwrap_or_default();
+        let page = AppPage::of(&path);
+        if page.is_front_door() {
+            return start(partner_portal::FrontDoor);
+        }
+        if page.is_public() {
+            return start(partner_portal::PublicPages);
+        }
     }
+    start(partner_portal::App);
 }
